@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using Sensu.Core.Meta;
+
+namespace Sensu.Core.Resources.Core;
+
+/// <summary>core/v2 Namespace.</summary>
+public sealed class Namespace : IResource
+{
+    [JsonPropertyName("metadata")]
+    public ObjectMeta Metadata { get; set; } = new();
+
+    public void Validate()
+    {
+    }
+}

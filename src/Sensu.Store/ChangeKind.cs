@@ -1,0 +1,7 @@
+namespace Sensu.Store;
+
+public enum ChangeKind
+{
+    Put,
+    Delete,
+}

@@ -1,0 +1,18 @@
+namespace Sensu.Store;
+
+/// <summary>Keeps the latest event of every (namespace, entity, check).</summary>
+public interface IEventStore
+{
+    Task<StoredEvent?> GetEventAsync(EventKey key, CancellationToken cancellationToken);
+
+    /// <summary>Lists events ordered by (namespace, entity, check); null namespace = all; entity narrows to one entity.</summary>
+    Task<Page<StoredEvent>> ListEventsAsync(string? @namespace, string? entity, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces; fails with <see cref="NamespaceNotFoundException"/> when the namespace is missing.</summary>
+    Task<StoredEvent> PutEventAsync(EventKey key, string json, CancellationToken cancellationToken);
+
+    Task<bool> DeleteEventAsync(EventKey key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every event of one entity; returns how many.</summary>
+    Task<int> DeleteEntityEventsAsync(string @namespace, string entity, CancellationToken cancellationToken);
+}
