@@ -5,16 +5,16 @@ namespace Sensu.Core.Validation;
 /// <summary>Sensu's shared validation rules (core-spec §2). Each throws <see cref="ResourceValidationException"/>.</summary>
 public static partial class Validators
 {
-    [GeneratedRegex(@"\A[\w\.\-\:]+\z")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_.\-:]+\z")]
     private static partial Regex NameRegex();
 
-    [GeneratedRegex(@"\A[a-z0-9\_\.\-]+\z")]
+    [GeneratedRegex(@"\A[a-z0-9_.\-]+\z")]
     private static partial Regex StrictNameRegex();
 
-    [GeneratedRegex(@"\A[\w\.\-]+(\:?[\w\.\-]+)?\z")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_.\-]+(:?[A-Za-z0-9_.\-]+)?\z")]
     private static partial Regex SubscriptionRegex();
 
-    [GeneratedRegex(@"^[\w\/\_\.\-\:]+$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_/.\-:]+\z")]
     private static partial Regex AssetNameRegex();
 
     public static bool IsName(string? value) => !string.IsNullOrEmpty(value) && NameRegex().IsMatch(value);
