@@ -1,15 +1,36 @@
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
+using Sensu.Core.Validation;
 
 namespace Sensu.Core.Resources.Core;
 
-/// <summary>core/v2 ClusterRoleBinding.</summary>
-public sealed class ClusterRoleBinding : IResource
+/// <summary>core/v2 ClusterRoleBinding: grants a role to users and groups in every namespace.</summary>
+public sealed class ClusterRoleBinding : IResource, IJsonOnDeserialized
 {
+    public List<Subject> Subjects { get; set; } = [];
+
+    public RoleRef RoleRef { get; set; } = new();
+
     [JsonPropertyName("metadata")]
     public ObjectMeta Metadata { get; set; } = new();
 
     public void Validate()
     {
+        RbacValidation.Name(Metadata.Name, "ClusterRoleBinding");
+        if (!string.IsNullOrEmpty(Metadata.Namespace))
+            throw new ResourceValidationException("ClusterRoleBinding cannot have a namespace");
+        RbacValidation.RoleRef(RoleRef);
+        RbacValidation.Subjects(Subjects);
+    }
+
+    /// <summary>Title-cases subject and role_ref types (done on deserialisation too).</summary>
+    public void Normalize() => RbacValidation.Normalize(Subjects, RoleRef);
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Subjects ??= [];
+        Subjects.RemoveAll(s => s is null);
+        RoleRef ??= new RoleRef();
+        Metadata ??= new ObjectMeta();
     }
 }

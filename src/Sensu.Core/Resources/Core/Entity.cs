@@ -1,15 +1,113 @@
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
+using Sensu.Core.Validation;
 
 namespace Sensu.Core.Resources.Core;
 
-/// <summary>core/v2 Entity.</summary>
-public sealed class Entity : IResource
+/// <summary>core/v2 Entity (core-spec §3.8): an agent, proxy, backend or service that events are about.</summary>
+public sealed class Entity : IResource, IJsonOnDeserialized
 {
+    public const string AgentClass = "agent";
+    public const string ProxyClass = "proxy";
+    public const string BackendClass = "backend";
+    public const string ServiceClass = "service";
+
+    /// <summary>The string that replaces redacted label and annotation values.</summary>
+    public const string Redacted = "REDACTED";
+
+    /// <summary>Keys redacted when an entity has no <see cref="Redact"/> list of its own.</summary>
+    public static IReadOnlyList<string> DefaultRedactFields { get; } =
+        ["password", "passwd", "pass", "api_key", "api_token", "access_key", "secret_key", "private_key", "secret"];
+
+    public string EntityClass { get; set; } = "";
+
+    public EntitySystem System { get; set; } = new();
+
+    public List<string> Subscriptions { get; set; } = [];
+
+    public long LastSeen { get; set; }
+
+    public bool Deregister { get; set; }
+
+    public Deregistration Deregistration { get; set; } = new();
+
+    public string? User { get; set; }
+
+    public List<string>? Redact { get; set; }
+
     [JsonPropertyName("metadata")]
     public ObjectMeta Metadata { get; set; } = new();
 
+    public string SensuAgentVersion { get; set; } = "";
+
+    public List<string>? KeepaliveHandlers { get; set; }
+
+    /// <summary>
+    /// Backend entities are created by the backend itself; the API must refuse them from users
+    /// (<see cref="EnsureUserCreatable"/>). Validate() accepts them so stored backend entities stay valid.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsBackendClass => EntityClass == BackendClass;
+
     public void Validate()
     {
+        Validators.Name(Metadata.Name, "entity name");
+        Validators.Name(EntityClass, "entity class");
+        Validators.NamespaceSet(Metadata.Namespace);
+    }
+
+    /// <summary>Throws when a user (API, sensuctl) tries to create or replace an entity of class <c>backend</c>.</summary>
+    public void EnsureUserCreatable()
+    {
+        if (IsBackendClass)
+            throw new ResourceValidationException($"entities of class {BackendClass} cannot be created by users");
+    }
+
+    /// <summary>The <c>entity:&lt;name&gt;</c> subscription every agent entity carries.</summary>
+    public static string EntitySubscription(string entityName) => $"entity:{entityName}";
+
+    /// <summary>
+    /// A copy whose label and annotation values are replaced with <c>REDACTED</c> when their key is in
+    /// <see cref="Redact"/> (or the default list when that is empty): exact, case-sensitive key match.
+    /// Use for API output and before filters see the entity; the stored entity keeps the real values.
+    /// </summary>
+    public Entity GetRedacted()
+    {
+        if (Metadata.Labels is null && Metadata.Annotations is null)
+            return this;
+        IReadOnlyList<string> keys = Redact is { Count: > 0 } ? Redact : DefaultRedactFields;
+        var copy = (Entity)MemberwiseClone();
+        copy.Metadata = new ObjectMeta
+        {
+            Name = Metadata.Name,
+            Namespace = Metadata.Namespace,
+            CreatedBy = Metadata.CreatedBy,
+            Labels = RedactMap(Metadata.Labels, keys),
+            Annotations = RedactMap(Metadata.Annotations, keys),
+        };
+        return copy;
+    }
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        EntityClass ??= "";
+        System ??= new EntitySystem();
+        Subscriptions ??= [];
+        Deregistration ??= new Deregistration();
+        Metadata ??= new ObjectMeta();
+        SensuAgentVersion ??= "";
+        if (User is { Length: 0 }) User = null;
+        if (Redact is { Count: 0 }) Redact = null;
+        if (KeepaliveHandlers is { Count: 0 }) KeepaliveHandlers = null;
+    }
+
+    private static Dictionary<string, string>? RedactMap(Dictionary<string, string>? map, IReadOnlyList<string> keys)
+    {
+        if (map is null)
+            return null;
+        var result = new Dictionary<string, string>(map.Count, StringComparer.Ordinal);
+        foreach (var (k, v) in map)
+            result[k] = keys.Contains(k, StringComparer.Ordinal) ? Redacted : v;
+        return result;
     }
 }

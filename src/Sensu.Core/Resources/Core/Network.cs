@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Sensu.Core.Resources.Core;
+
+/// <summary>An entity's network: its interfaces.</summary>
+public sealed class Network : IJsonOnDeserialized
+{
+    public List<NetworkInterface> Interfaces { get; set; } = [];
+
+    void IJsonOnDeserialized.OnDeserialized() => Interfaces ??= [];
+}
