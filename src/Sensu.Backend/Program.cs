@@ -1,1 +1,3 @@
-return 0;
+using Sensu.Backend.Hosting;
+
+return await BackendCli.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Sensu.Backend.Apid;
+
+/// <summary>
+/// Turns every failure of an API request into Sensu's error body with the status of <see cref="ApiErrors"/>;
+/// refuses bodies over the request limit before reading them.
+/// </summary>
+public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger, ApiLimits limits)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength is { } length && length > limits.RequestLimit)
+        {
+            await ApiErrors.WriteAsync(context, TooLarge(length)).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            var error = ApiErrors.Translate(ex);
+            if (error is null)
+            {
+                LogUnhandled(logger, context.Request.Method, context.Request.Path, ex);
+                error = new ApiException(SensuErrorCode.InternalErr, "internal error");
+            }
+            else if (error.Code == SensuErrorCode.InternalErr)
+            {
+                LogInternal(logger, context.Request.Method, context.Request.Path, error.Message);
+            }
+            context.Response.Clear();
+            await ApiErrors.WriteAsync(context, error).ConfigureAwait(false);
+        }
+    }
+
+    private ApiException TooLarge(long length) =>
+        new(SensuErrorCode.InvalidArgument, $"request body of {length} bytes exceeds the limit of {limits.RequestLimit} bytes")
+        {
+            StatusOverride = StatusCodes.Status413PayloadTooLarge,
+        };
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "internal error on {Method} {Path}: {Reason}")]
+    private static partial void LogInternal(ILogger logger, string method, string path, string reason);
+}

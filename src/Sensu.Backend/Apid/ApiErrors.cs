@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Sensu.Core.Validation;
+using Sensu.Core.Wrapped;
+using Sensu.Store;
+
+namespace Sensu.Backend.Apid;
+
+/// <summary>The one table from failures to HTTP status and Sensu's <c>{"message","code"}</c> body.</summary>
+public static class ApiErrors
+{
+    public static int StatusOf(SensuErrorCode code) => code switch
+    {
+        SensuErrorCode.InvalidArgument => StatusCodes.Status400BadRequest,
+        SensuErrorCode.NotFound => StatusCodes.Status404NotFound,
+        SensuErrorCode.AlreadyExists => StatusCodes.Status409Conflict,
+        SensuErrorCode.PermissionDenied => StatusCodes.Status403Forbidden,
+        SensuErrorCode.Unauthenticated => StatusCodes.Status401Unauthorized,
+        SensuErrorCode.PaymentRequired => StatusCodes.Status402PaymentRequired,
+        SensuErrorCode.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        SensuErrorCode.DeadlineExceeded => StatusCodes.Status504GatewayTimeout,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>Maps an exception to an API error; null when it is not one we know (a bug: 500, logged).</summary>
+    public static ApiException? Translate(Exception exception) => exception switch
+    {
+        ApiException api => api,
+        ResourceValidationException v => ApiException.Invalid(v.Message),
+        WrappedFormatException w => ApiException.Invalid(w.Message),
+        JsonException j => ApiException.Invalid(JsonMessage(j)),
+        NamespaceNotFoundException n => ApiException.NotFound(n.Message),
+        AlreadyExistsException a => ApiException.Exists(a.Message),
+        ResourceNotFoundException r => ApiException.NotFound(r.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } b =>
+            new ApiException(SensuErrorCode.InvalidArgument, "request body too large", b) { StatusOverride = StatusCodes.Status413PayloadTooLarge },
+        BadHttpRequestException b => ApiException.Invalid(b.Message),
+        StoreUnavailableException s => new ApiException(SensuErrorCode.InternalErr, s.Message, s),
+        _ => null,
+    };
+
+    public static IResult ToResult(ApiException error) =>
+        Results.Json(
+            new ErrorBody(error.Message, (int)error.Code),
+            ApidJsonContext.Default.ErrorBody,
+            statusCode: error.StatusOverride ?? StatusOf(error.Code));
+
+    public static Task WriteAsync(HttpContext context, ApiException error)
+    {
+        context.Response.StatusCode = error.StatusOverride ?? StatusOf(error.Code);
+        return context.Response.WriteAsJsonAsync(new ErrorBody(error.Message, (int)error.Code), ApidJsonContext.Default.ErrorBody, context.RequestAborted);
+    }
+
+    private static string JsonMessage(JsonException j)
+    {
+        var path = string.IsNullOrEmpty(j.Path) || j.Path == "$" ? string.Empty : $" at {j.Path.TrimStart('$', '.')}";
+        var line = j.LineNumber is { } l ? $" (line {l + 1})" : string.Empty;
+        return $"invalid JSON{path}{line}: {FirstSentence(j.Message)}";
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

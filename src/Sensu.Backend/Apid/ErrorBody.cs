@@ -1,0 +1,4 @@
+namespace Sensu.Backend.Apid;
+
+/// <summary>Sensu's error body.</summary>
+public sealed record ErrorBody(string Message, int Code);

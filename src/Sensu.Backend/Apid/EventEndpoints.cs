@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sensu.Core.Json;
+using Sensu.Core.Registry;
+using Sensu.Core.Resources.Core;
+using Sensu.Store;
+
+namespace Sensu.Backend.Apid;
+
+/// <summary>
+/// <c>/namespaces/{ns}/events</c> routes (core-spec §9.2): events are keyed by entity and check, not by name.
+/// Writes go through <see cref="IEventWriter"/>, which the event pipeline replaces with its own.
+/// </summary>
+public static class EventEndpoints
+{
+    public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        var prefix = ResourceRegistry.For<Event>().Group.UrlPrefix;
+        var collection = ResourceRegistry.For<Event>().Collection;
+        var root = $"{prefix}/namespaces/{{namespace}}/{collection}";
+
+        app.MapGet($"{prefix}/{collection}", ListAsync);
+        app.MapGet(root, ListAsync);
+        app.MapPost(root, CreateAsync);
+        app.MapGet(root + "/{entity}", ListAsync);
+        app.MapGet(root + "/{entity}/{check}", GetAsync);
+        app.MapPut(root + "/{entity}/{check}", PutAsync);
+        app.MapPost(root + "/{entity}/{check}", PutAsync);
+        app.MapDelete(root + "/{entity}/{check}", DeleteAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
+    {
+        var entity = context.Request.RouteValues.ContainsKey("entity") ? ApiRequestContext.RouteName(context, "entity") : null;
+        var page = await events.ListEventsAsync(ApiRequestContext.RouteNamespace(context), entity, ApiRequestContext.Page(context), cancellationToken).ConfigureAwait(false);
+        var array = new JsonArray();
+        foreach (var stored in page.Items)
+            array.Add(JsonNode.Parse(stored.Json));
+        if (page.Continue is not null)
+            context.Response.Headers[ApiRequestContext.ContinueHeader] = page.Continue;
+        return ResourceBodies.Json(array);
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
+    {
+        var stored = await events.GetEventAsync(KeyFromRoute(context), cancellationToken).ConfigureAwait(false)
+            ?? throw ApiException.NotFound();
+        return ResourceBodies.Json(JsonNode.Parse(stored.Json)!);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, IEventWriter writer, CancellationToken cancellationToken)
+    {
+        var ev = await ReadAsync(context, null, null, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
+        return Results.StatusCode(StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> PutAsync(HttpContext context, IEventWriter writer, CancellationToken cancellationToken)
+    {
+        var ev = await ReadAsync(context, ApiRequestContext.RouteName(context, "entity"), ApiRequestContext.RouteName(context, "check"), cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
+        return Results.StatusCode(StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
+    {
+        var deleted = await events.DeleteEventAsync(KeyFromRoute(context), cancellationToken).ConfigureAwait(false);
+        return deleted ? Results.NoContent() : throw ApiException.NotFound();
+    }
+
+    private static EventKey KeyFromRoute(HttpContext context) => new(
+        ApiRequestContext.RouteNamespace(context) ?? string.Empty,
+        ApiRequestContext.RouteName(context, "entity"),
+        ApiRequestContext.RouteName(context, "check"));
+
+    /// <summary>Reads an event; entity and check names come from the URL when the body lacks them, and must agree otherwise.</summary>
+    private static async Task<Event> ReadAsync(HttpContext context, string? entityName, string? checkName, CancellationToken cancellationToken)
+    {
+        var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var ev = JsonSerializer.Deserialize(body, SensuJsonContext.Default.Event) ?? throw ApiException.Invalid("event body is null");
+        var ns = ApiRequestContext.RouteNamespace(context) ?? string.Empty;
+        if (string.IsNullOrEmpty(ev.Metadata.Namespace))
+            ev.Metadata.Namespace = ns;
+        else if (ev.Metadata.Namespace != ns)
+            throw ApiException.Invalid($"the namespace of the event ({ev.Metadata.Namespace}) does not match the namespace on the URI ({ns})");
+
+        if (entityName is not null)
+        {
+            ev.Entity ??= new Entity();
+            ev.Entity.Metadata.Name = Agree(ev.Entity.Metadata.Name, entityName, "entity");
+            ev.Check ??= new Check();
+            ev.Check.Metadata.Name = Agree(ev.Check.Metadata.Name, checkName!, "check");
+        }
+        if (ev.Entity is not null && string.IsNullOrEmpty(ev.Entity.Metadata.Namespace))
+            ev.Entity.Metadata.Namespace = ns;
+        if (ev.Check is not null && string.IsNullOrEmpty(ev.Check.Metadata.Namespace))
+            ev.Check.Metadata.Namespace = ns;
+        return ev;
+    }
+
+    private static string Agree(string? inBody, string inUrl, string what)
+    {
+        if (string.IsNullOrEmpty(inBody))
+            return inUrl;
+        if (inBody != inUrl)
+            throw ApiException.Invalid($"the {what} name of the event ({inBody}) does not match the {what} name on the URI ({inUrl})");
+        return inBody;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using Sensu.Core.Meta;
+using Sensu.Core.Registry;
+
+namespace Sensu.Backend.Apid;
+
+/// <summary>Type-specific changes before a resource leaves the API (drop a password hash, redact a token).</summary>
+public interface IResourceOutputFilter
+{
+    bool AppliesTo(ResourceType type);
+
+    /// <summary>Returns the resource to send; may be a modified copy, never the cached instance modified in place.</summary>
+    ValueTask<IResource> FilterAsync(ResourceType type, IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken);
+}

@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sensu.Core.Meta;
+using Sensu.Core.Registry;
+
+namespace Sensu.Backend.Apid;
+
+/// <summary>
+/// Maps the generic REST routes (list, get, create, create-or-replace, merge patch, delete) for every
+/// collection of the registry that has no dedicated router.
+/// </summary>
+public static class ResourceEndpoints
+{
+    public static IEndpointRouteBuilder MapResourceEndpoints(this IEndpointRouteBuilder app, IReadOnlySet<string> skipStoreKinds)
+    {
+        var collections = ResourceRegistry.All
+            .Where(t => !skipStoreKinds.Contains(t.StoreKind))
+            .GroupBy(t => (t.Group.UrlPrefix, t.Collection, t.Namespaced));
+
+        foreach (var group in collections)
+        {
+            var types = group.ToList();
+            var (prefix, collection, namespaced) = group.Key;
+            var handlers = new ResourceHandlers(types);
+            var item = namespaced ? $"{prefix}/namespaces/{{namespace}}/{collection}" : $"{prefix}/{collection}";
+
+            if (namespaced)
+                app.MapGet($"{prefix}/{collection}", handlers.ListAsync);
+            app.MapGet(item, handlers.ListAsync);
+            app.MapPost(item, handlers.CreateAsync);
+            app.MapGet(item + "/{name}", handlers.GetAsync);
+            app.MapPut(item + "/{name}", handlers.PutAsync);
+            app.MapPost(item + "/{name}", handlers.PutAsync);
+            app.MapPatch(item + "/{name}", handlers.PatchAsync);
+            app.MapDelete(item + "/{name}", handlers.DeleteAsync);
+        }
+        return app;
+    }
+
+    /// <summary>The handlers of one collection (one or more types sharing it).</summary>
+    private sealed class ResourceHandlers(IReadOnlyList<ResourceType> types)
+    {
+        private ResourceType Primary => types[0];
+
+        public async Task<IResult> ListAsync(HttpContext context, ResourceService service, ResourcePresenter presenter, CancellationToken cancellationToken)
+        {
+            var page = ApiRequestContext.Page(context);
+            var result = await service.ListAsync(Primary, ApiRequestContext.RouteNamespace(context), page, cancellationToken).ConfigureAwait(false);
+            var array = new JsonArray();
+            foreach (var resource in result.Items)
+                array.Add(await presenter.PresentAsync(resource, context.User, cancellationToken).ConfigureAwait(false));
+            if (result.Continue is not null)
+                context.Response.Headers[ApiRequestContext.ContinueHeader] = result.Continue;
+            return ResourceBodies.Json(array);
+        }
+
+        public async Task<IResult> GetAsync(HttpContext context, ResourceService service, ResourcePresenter presenter, CancellationToken cancellationToken)
+        {
+            var resource = await service.GetAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false)
+                ?? throw ApiException.NotFound();
+            return ResourceBodies.Json(await presenter.PresentAsync(resource, context.User, cancellationToken).ConfigureAwait(false));
+        }
+
+        public async Task<IResult> CreateAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
+        {
+            var resource = await ReadAsync(context, null, cancellationToken).ConfigureAwait(false);
+            await service.CreateAsync(resource, cancellationToken).ConfigureAwait(false);
+            return Results.StatusCode(StatusCodes.Status201Created);
+        }
+
+        public async Task<IResult> PutAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
+        {
+            var resource = await ReadAsync(context, ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false);
+            await service.PutAsync(resource, cancellationToken).ConfigureAwait(false);
+            return Results.StatusCode(StatusCodes.Status201Created);
+        }
+
+        public async Task<IResult> PatchAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
+        {
+            var ns = ApiRequestContext.RouteNamespace(context);
+            var name = ApiRequestContext.RouteName(context);
+            var existing = await service.GetAsync(Primary, ns, name, cancellationToken).ConfigureAwait(false)
+                ?? throw ApiException.NotFound();
+            var patch = JsonNode.Parse(await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false))
+                ?? throw ApiException.Invalid("patch body must be a JSON object");
+            var merged = JsonMergePatch.Apply(ResourceBodies.Encode(existing), patch);
+            var type = ResourceRegistry.For(existing);
+            var resource = ResourceBodies.Decode([type], System.Text.Encoding.UTF8.GetBytes(merged.ToJsonString()));
+            CheckMeta(context, resource, ns, name);
+            await service.PutAsync(resource, cancellationToken).ConfigureAwait(false);
+            return Results.NoContent();
+        }
+
+        public async Task<IResult> DeleteAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
+        {
+            var deleted = await service.DeleteAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false);
+            return deleted ? Results.NoContent() : throw ApiException.NotFound();
+        }
+
+        private async Task<IResource> ReadAsync(HttpContext context, string? urlName, CancellationToken cancellationToken)
+        {
+            var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+            var resource = ResourceBodies.Decode(types, body);
+            CheckMeta(context, resource, ApiRequestContext.RouteNamespace(context), urlName);
+            return resource;
+        }
+
+        /// <summary>Fills name/namespace from the URL when the body has none; a different one is a 400 (Sensu's CheckMeta).</summary>
+        private static void CheckMeta(HttpContext context, IResource resource, string? urlNamespace, string? urlName)
+        {
+            var meta = resource.Metadata;
+            var type = ResourceRegistry.For(resource);
+            if (type.Namespaced && urlNamespace is not null)
+            {
+                if (string.IsNullOrEmpty(meta.Namespace))
+                    meta.Namespace = urlNamespace;
+                else if (meta.Namespace != urlNamespace)
+                    throw ApiException.Invalid($"the namespace of the resource ({meta.Namespace}) does not match the namespace on the URI ({urlNamespace})");
+            }
+            if (urlName is not null)
+            {
+                if (string.IsNullOrEmpty(meta.Name))
+                    meta.Name = urlName;
+                else if (meta.Name != urlName)
+                    throw ApiException.Invalid($"the name of the resource ({meta.Name}) does not match the name on the URI ({urlName})");
+            }
+            resource.Metadata = meta;
+            if (ApiRequestContext.UserName(context) is { } user)
+            {
+                var withCreator = resource.Metadata;
+                withCreator.CreatedBy = user;
+                resource.Metadata = withCreator;
+            }
+        }
+    }
+}

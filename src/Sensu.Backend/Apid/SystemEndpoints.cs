@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sensu.Backend.Hosting;
+using Sensu.Store;
+
+namespace Sensu.Backend.Apid;
+
+/// <summary><c>/health</c> and <c>/version</c>: open to everyone, like Sensu's.</summary>
+public static class SystemEndpoints
+{
+    public static IEndpointRouteBuilder MapSystemEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/version", () => Results.Json(
+            new VersionBody(BackendVersion.SensuApiLevel, BackendVersion.Product),
+            ApidJsonContext.Default.VersionBody));
+
+        app.MapGet("/health", async (IStoreHealth store, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var timeout = TimeSpan.FromSeconds(3);
+            if (int.TryParse(context.Request.Query["timeout"], out var seconds) && seconds > 0)
+                timeout = TimeSpan.FromSeconds(seconds);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(timeout);
+            string error;
+            try
+            {
+                await store.PingAsync(cts.Token).ConfigureAwait(false);
+                error = string.Empty;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                error = "store health check timed out";
+            }
+            catch (StoreException ex)
+            {
+                error = ex.Message;
+            }
+            var healthy = error.Length == 0;
+            var body = new HealthBody(null, [new ClusterMemberHealth(1, "default", error, healthy)], new HealthHeader(1, 1));
+            return Results.Json(body, ApidJsonContext.Default.HealthBody, statusCode: healthy ? 200 : 503);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Sensu.Backend.Hosting;
+
+/// <summary>Builds and runs the backend's web host: composition only, each concern adds itself.</summary>
+public static class BackendHost
+{
+    public static async Task<int> RunAsync(BackendOptions options, CancellationToken cancellationToken)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(options, []);
+        }
+        catch (BackendSettingsException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            try
+            {
+                await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is BackendSettingsException or Sensu.Store.StoreException)
+            {
+                await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return 1;
+            }
+            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return 0;
+    }
+
+    /// <summary>Builds the application; tests call this with their own options and extra services.</summary>
+    public static WebApplication Build(BackendOptions options, IReadOnlyList<Action<IServiceCollection>> overrides)
+    {
+        Directory.CreateDirectory(options.StateDir);
+        var api = ListenAddress.Parse(options.ApiListenAddress, "api-listen-address");
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.SetMinimumLevel(LogLevels.FromSensu(options.LogLevel));
+        builder.Logging.AddFilter("Microsoft", LogLevels.Framework(options.LogLevel));
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.ApiRequestLimit;
+            void Configure(ListenOptions listen)
+            {
+                if (!string.IsNullOrEmpty(options.CertFile) && !string.IsNullOrEmpty(options.KeyFile))
+                    listen.UseHttps(X509Certificate2.CreateFromPemFile(options.CertFile, options.KeyFile));
+            }
+            if (api.IsAny)
+                kestrel.ListenAnyIP(api.Port, Configure);
+            else
+                kestrel.Listen(api.Address!, api.Port, Configure);
+        });
+
+        builder.Services.AddSensuBackend(options);
+        foreach (var apply in overrides)
+            apply(builder.Services);
+
+        var app = builder.Build();
+        app.UseSensuBackend();
+        return app;
+    }
+}

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sensu.Backend.Hosting;
+
+/// <summary>
+/// The backend's settings, named as Sensu names its flags (core-spec §11.2). Bound from flags,
+/// <c>SENSU_BACKEND_*</c> variables and <c>backend.yml</c> by <see cref="BackendSettings"/>.
+/// </summary>
+public sealed class BackendOptions
+{
+    [Required]
+    public string StateDir { get; set; } = "/var/lib/sensu/sensu-backend";
+
+    [Required]
+    public string CacheDir { get; set; } = "/var/cache/sensu/sensu-backend";
+
+    [Required]
+    public string ApiListenAddress { get; set; } = "[::]:8080";
+
+    [Required]
+    public string ApiUrl { get; set; } = "http://localhost:8080";
+
+    [Range(1, int.MaxValue)]
+    public int ApiRequestLimit { get; set; } = 512000;
+
+    public string AgentHost { get; set; } = "[::]";
+
+    [Range(0, 65535)]
+    public int AgentPort { get; set; } = 8081;
+
+    public string DashboardHost { get; set; } = "[::]";
+
+    [Range(0, 65535)]
+    public int DashboardPort { get; set; } = 3000;
+
+    [RegularExpression("^(panic|fatal|error|warn|warning|info|debug|trace)$", ErrorMessage = "log-level must be one of panic, fatal, error, warn, info, debug, trace")]
+    public string LogLevel { get; set; } = "warn";
+
+    public string? CertFile { get; set; }
+
+    public string? KeyFile { get; set; }
+
+    public string? TrustedCaFile { get; set; }
+
+    public bool InsecureSkipTlsVerify { get; set; }
+
+    public string? DeregistrationHandler { get; set; }
+
+    [Range(1, 10000)]
+    public int EventdWorkers { get; set; } = 100;
+
+    [Range(1, int.MaxValue)]
+    public int EventdBufferSize { get; set; } = 1000;
+
+    [Range(1, 10000)]
+    public int KeepalivedWorkers { get; set; } = 100;
+
+    [Range(1, int.MaxValue)]
+    public int KeepalivedBufferSize { get; set; } = 1000;
+
+    [Range(1, 10000)]
+    public int PipelinedWorkers { get; set; } = 100;
+
+    [Range(1, int.MaxValue)]
+    public int PipelinedBufferSize { get; set; } = 1000;
+
+    public string? EventLogFile { get; set; }
+
+    /// <summary>Admin created by <c>init</c> (or by the first <c>start</c> on an empty store).</summary>
+    public string? ClusterAdminUsername { get; set; }
+
+    public string? ClusterAdminPassword { get; set; }
+
+    public string? ClusterAdminApiKey { get; set; }
+
+    public Dictionary<string, string> Labels { get; set; } = [];
+
+    public Dictionary<string, string> Annotations { get; set; } = [];
+}
