@@ -1,0 +1,78 @@
+namespace Sensu.Store.Sqlite;
+
+/// <summary><see cref="IEventStore"/> over the <c>events</c> table (events are not published on the change feed).</summary>
+public sealed class SqliteEventStore(SqliteStore store) : IEventStore
+{
+    private static readonly string[] AfterNames = ["$after_namespace", "$after_entity", "$after_check"];
+
+    public Task<StoredEvent?> GetEventAsync(EventKey key, CancellationToken cancellationToken) =>
+        store.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = EventSql.Get;
+            command.AddKey(key);
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            return await reader.ReadAsync(ct).ConfigureAwait(false)
+                ? new StoredEvent(key, reader.GetString(0), reader.GetInt64(1))
+                : null;
+        }, cancellationToken);
+
+    public Task<Page<StoredEvent>> ListEventsAsync(string? @namespace, string? entity, PageRequest page, CancellationToken cancellationToken) =>
+        store.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = (@namespace, entity) switch
+            {
+                (null, null) => EventSql.ListAll,
+                (_, null) => EventSql.ListNamespace,
+                (null, _) => EventSql.ListEntityAllNamespaces,
+                _ => EventSql.ListEntity,
+            };
+            command.Parameters.AddWithValue("$namespace", (object?)@namespace ?? DBNull.Value);
+            command.Parameters.AddWithValue("$entity", (object?)entity ?? DBNull.Value);
+            command.AddPage(page, AfterNames);
+
+            var rows = new List<StoredEvent>();
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var key = new EventKey(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                rows.Add(new StoredEvent(key, reader.GetString(3), reader.GetInt64(4)));
+            }
+
+            return SqliteParameters.ToPage(rows, page, e => ContinueToken.Encode(e.Key.Namespace, e.Key.Entity, e.Key.Check));
+        }, cancellationToken);
+
+    public Task<StoredEvent> PutEventAsync(EventKey key, string json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return store.WriteAsync(async (context, ct) =>
+        {
+            await context.EnsureNamespaceAsync(key.Namespace, ct).ConfigureAwait(false);
+            var revision = await context.NextRevisionAsync(ct).ConfigureAwait(false);
+            await using var command = context.Command(EventSql.Upsert);
+            command.AddKey(key);
+            command.Parameters.AddWithValue("$json", json);
+            command.Parameters.AddWithValue("$revision", revision);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return new StoredEvent(key, json, revision);
+        }, cancellationToken);
+    }
+
+    public Task<bool> DeleteEventAsync(EventKey key, CancellationToken cancellationToken) =>
+        store.WriteAsync(async (context, ct) =>
+        {
+            await using var command = context.Command(EventSql.Delete);
+            command.AddKey(key);
+            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
+        }, cancellationToken);
+
+    public Task<int> DeleteEntityEventsAsync(string @namespace, string entity, CancellationToken cancellationToken) =>
+        store.WriteAsync(async (context, ct) =>
+        {
+            await using var command = context.Command(EventSql.DeleteEntity);
+            command.Parameters.AddWithValue("$namespace", @namespace);
+            command.Parameters.AddWithValue("$entity", entity);
+            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, cancellationToken);
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Sensu.Store.Sqlite;
+
+/// <summary>Brings a database file to the current schema: state directory, WAL, then pending migrations.</summary>
+internal sealed class SqliteSchema(SqliteStore store)
+{
+    public async Task ApplyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(store.DatabasePath)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw store.Unavailable(ex);
+        }
+
+        try
+        {
+            await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var mode = await ScalarAsync(connection, SchemaSql.EnableWal, cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(Convert.ToString(mode, CultureInfo.InvariantCulture), "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw store.Unavailable(new InvalidOperationException($"journal mode is \"{mode}\", WAL could not be enabled"));
+            }
+
+            var version = Convert.ToInt32(await ScalarAsync(connection, SchemaSql.ReadUserVersion, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            var known = SchemaSql.Migrations.Count;
+            if (version > known)
+            {
+                throw store.Unavailable(new InvalidOperationException(
+                    $"schema version {version} is newer than this program knows ({known}); upgrade sensu-backend"));
+            }
+
+            for (var i = version; i < known; i++)
+            {
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = SchemaSql.Migrations[i];
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw store.Unavailable(ex);
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

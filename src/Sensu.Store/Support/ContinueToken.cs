@@ -1,0 +1,46 @@
+using System.Buffers.Text;
+using System.Text;
+
+namespace Sensu.Store;
+
+/// <summary>
+/// The opaque continue token every provider issues: base64url (no padding) of the last key's parts,
+/// joined by NUL. Providers share it so a token survives a change of store.
+/// </summary>
+public static class ContinueToken
+{
+    private const char Separator = '\0';
+
+    public static string Encode(params ReadOnlySpan<string> parts)
+    {
+        var joined = string.Join(Separator, parts.ToArray());
+        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(joined));
+    }
+
+    /// <summary>Decodes a token made of exactly <paramref name="count"/> parts, or throws <see cref="InvalidContinueTokenException"/>.</summary>
+    public static string[] Decode(string token, int count)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        string joined;
+        try
+        {
+            joined = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Base64Url.DecodeFromChars(token));
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidContinueTokenException(token, ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidContinueTokenException(token, ex);
+        }
+
+        var parts = joined.Split(Separator);
+        if (parts.Length != count)
+        {
+            throw new InvalidContinueTokenException(token);
+        }
+
+        return parts;
+    }
+}
