@@ -30,12 +30,12 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<Api
             var error = ApiErrors.Translate(ex);
             if (error is null)
             {
-                LogUnhandled(logger, context.Request.Method, context.Request.Path, ex);
+                LogUnhandled(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, ex);
                 error = new ApiException(SensuErrorCode.InternalErr, "internal error");
             }
             else if (error.Code == SensuErrorCode.InternalErr)
             {
-                LogInternal(logger, context.Request.Method, context.Request.Path, error.Message);
+                LogInternal(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, error.Message);
             }
             context.Response.Clear();
             await ApiErrors.WriteAsync(context, error).ConfigureAwait(false);

@@ -48,7 +48,7 @@ public static class ApiErrors
     public static Task WriteAsync(HttpContext context, ApiException error)
     {
         context.Response.StatusCode = error.StatusOverride ?? StatusOf(error.Code);
-        return context.Response.WriteAsJsonAsync(new ErrorBody(error.Message, (int)error.Code), ApidJsonContext.Default.ErrorBody, context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(new ErrorBody(error.Message, (int)error.Code), ApidJsonContext.Default.ErrorBody, contentType: null, context.RequestAborted);
     }
 
     private static string JsonMessage(JsonException j)
