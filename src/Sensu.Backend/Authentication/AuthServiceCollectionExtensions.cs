@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Sensu.Backend.Apid;
+using Sensu.Backend.Authorization;
+
+namespace Sensu.Backend.Authentication;
+
+/// <summary>Registers authentication (tokens, sessions, users, API keys) and RBAC authorization.</summary>
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Needs <see cref="Store.IResourceReader"/>, <see cref="Store.IResourceWriter"/> and (for the user and API key
+    /// endpoints) <see cref="ResourceService"/> registered elsewhere; adds <see cref="TimeProvider.System"/> if none is.
+    /// </summary>
+    public static IServiceCollection AddSensuAuth(this IServiceCollection services, Action<AuthOptions>? configure = null)
+    {
+        var options = services.AddOptions<AuthOptions>();
+        if (configure is not null)
+            options.Configure(configure);
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISigningKeyProvider, StoreSigningKeyProvider>();
+        services.TryAddSingleton<JwtTokenService>();
+        services.TryAddSingleton<AuthSessions>();
+        services.TryAddSingleton<UserDirectory>();
+        services.TryAddSingleton<AuthService>();
+        services.TryAddSingleton<IUserPasswordService, UserPasswordService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IResourceWriteHook, UserWriteHook>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IResourceOutputFilter, UserOutputFilter>());
+
+        services.TryAddSingleton<IRbacRuleSource, StoreRbacRuleSource>();
+        services.TryAddSingleton<IAuthorizer, RbacAuthorizer>();
+        return services;
+    }
+}
