@@ -1,11 +1,90 @@
 using System.Text.Json.Serialization;
-using Sensu.Core.Meta;
+using Sensu.Core.Validation;
 
 namespace Sensu.Core.Resources.Core;
 
-/// <summary>A check inside an event: every CheckConfig field plus execution results (core-spec §3.2).</summary>
-public sealed class Check
+/// <summary>
+/// A check inside an event (core-spec §3.2): every <see cref="CheckConfig"/> field plus the execution result
+/// and the state eventd keeps (history, occurrences, silences).
+/// </summary>
+public sealed class Check : CheckDefinition, IJsonOnDeserialized
 {
-    [JsonPropertyName("metadata")]
-    public ObjectMeta Metadata { get; set; } = new();
+    public const string PassingState = "passing";
+    public const string FailingState = "failing";
+    public const string FlappingState = "flapping";
+
+    /// <summary>Most history entries kept.</summary>
+    public const int MaxHistory = 21;
+
+    /// <summary>Execution time in seconds.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double Duration { get; set; }
+
+    /// <summary>Unix seconds when the agent executed the check.</summary>
+    public long Executed { get; set; }
+
+    public List<CheckHistory> History { get; set; } = [];
+
+    /// <summary>Unix seconds when the request was issued.</summary>
+    public long Issued { get; set; }
+
+    public string Output { get; set; } = "";
+
+    /// <summary><c>passing</c>, <c>failing</c> or <c>flapping</c>.</summary>
+    public string? State { get; set; }
+
+    public uint Status { get; set; }
+
+    public uint TotalStateChange { get; set; }
+
+    public long LastOk { get; set; }
+
+    public long Occurrences { get; set; }
+
+    public long OccurrencesWatermark { get; set; }
+
+    /// <summary>Names of the silences that match this check's event.</summary>
+    public List<string>? Silenced { get; set; }
+
+    public bool IsSilenced { get; set; }
+
+    /// <summary>Hooks executed for this result.</summary>
+    public List<HookResult>? Hooks { get; set; }
+
+    /// <summary>Agent that executed the check.</summary>
+    public string? ProcessedBy { get; set; }
+
+    /// <summary>
+    /// Rules for a check arriving in an event: name (no namespace needed), schedule only when published,
+    /// ttl at least 5 s, non-negative <c>max_output_size</c>, then the shared rules.
+    /// </summary>
+    public void Validate()
+    {
+        Validators.Name(Metadata.Name, "check name");
+        if (Publish)
+        {
+            if (!string.IsNullOrEmpty(Cron))
+                ValidateCron();
+            else if (Interval < 1)
+                throw new ResourceValidationException("check interval must be greater than or equal to 1");
+        }
+        if (Ttl > 0 && Ttl <= Interval)
+            throw new ResourceValidationException("ttl must be greater than check interval");
+        if (Ttl > 0 && Ttl < 5)
+            throw new ResourceValidationException("minimum ttl is 5 seconds");
+        if (MaxOutputSize < 0)
+            throw new ResourceValidationException("MaxOutputSize must be >= 0");
+        ValidateDefinition();
+    }
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        NormalizeDefinition();
+        History ??= [];
+        Output ??= "";
+        if (State is { Length: 0 }) State = null;
+        if (Silenced is { Count: 0 }) Silenced = null;
+        if (Hooks is { Count: 0 }) Hooks = null;
+        if (ProcessedBy is { Length: 0 }) ProcessedBy = null;
+    }
 }

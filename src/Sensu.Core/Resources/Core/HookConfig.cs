@@ -3,13 +3,18 @@ using Sensu.Core.Meta;
 
 namespace Sensu.Core.Resources.Core;
 
-/// <summary>core/v2 HookConfig.</summary>
-public sealed class HookConfig : IResource
+/// <summary>core/v2 HookConfig (core-spec §3.3): a command the agent runs after a check whose result matches.</summary>
+public sealed class HookConfig : HookDefinition, IResource, IJsonOnDeserialized
 {
-    [JsonPropertyName("metadata")]
-    public ObjectMeta Metadata { get; set; } = new();
+    public void Validate() => ValidateDefinition(requireNamespace: true);
 
-    public void Validate()
+    /// <summary>A result record for this hook, to be filled in by the agent after running it.</summary>
+    public HookResult ToResult()
     {
+        var result = new HookResult();
+        CopyDefinitionTo(result);
+        return result;
     }
+
+    void IJsonOnDeserialized.OnDeserialized() => NormalizeDefinition();
 }

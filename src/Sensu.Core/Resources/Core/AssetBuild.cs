@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Sensu.Core.Validation;
+
+namespace Sensu.Core.Resources.Core;
+
+/// <summary>One build of a multi-build asset: downloaded when all <see cref="Filters"/> are true for the entity.</summary>
+public sealed class AssetBuild : IJsonOnDeserialized
+{
+    public string Url { get; set; } = "";
+
+    public string Sha512 { get; set; } = "";
+
+    public List<string> Filters { get; set; } = [];
+
+    public Dictionary<string, string> Headers { get; set; } = [];
+
+    public void Validate() => ValidateSource(Url, Sha512, Filters);
+
+    /// <summary>The checks shared by an asset and its builds: checksum, URL, filter syntax.</summary>
+    internal static void ValidateSource(string? url, string? sha512, List<string>? filters)
+    {
+        if (string.IsNullOrEmpty(sha512))
+            throw new ResourceValidationException("SHA-512 checksum cannot be empty");
+        if (sha512.Length < 128)
+            throw new ResourceValidationException("SHA-512 checksum must be at least 128 characters");
+        if (string.IsNullOrEmpty(url))
+            throw new ResourceValidationException("URL cannot be empty");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            throw new ResourceValidationException("invalid URL provided");
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            throw new ResourceValidationException("URL must be HTTP or HTTPS");
+        JavaScriptSyntax.Expressions(filters);
+    }
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Url ??= "";
+        Sha512 ??= "";
+        Filters ??= [];
+        Headers ??= [];
+    }
+}
