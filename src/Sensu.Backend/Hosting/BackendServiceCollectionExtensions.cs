@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Authentication;
+using Sensu.Backend.Secrets;
 
 namespace Sensu.Backend.Hosting;
 
@@ -13,7 +15,9 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddBackendStore(options);
         services.AddApid(options.ApiRequestLimit);
-        services.AddBackendAuth();
+        services.AddSensuAuth();
+        services.AddSecretsApi();
+        services.AddSingleton<IClusterSeeds, ClusterSeeds>();
         services.AddSingleton<ClusterInitializer>();
         return services;
     }
@@ -21,8 +25,11 @@ public static class BackendServiceCollectionExtensions
     public static WebApplication UseSensuBackend(this WebApplication app)
     {
         app.UseMiddleware<ApiErrorMiddleware>();
-        app.UseBackendAuth();
-        app.MapBackendAuthEndpoints();
+        app.UseSensuAuthentication();
+        app.UseSensuAuthorization();
+        app.MapAuthEndpoints();
+        app.MapUserEndpoints();
+        app.MapApiKeyEndpoints();
         app.MapApid();
         return app;
     }
