@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Validation;
 
@@ -58,6 +60,17 @@ public sealed class DocsExamplesEntityRbacSecretsTests
         resource.Validate();
         if (DocumentedInvalid.Contains(file))
             Assert.Throws<ResourceValidationException>(((Entity)resource).EnsureUserCreatable);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_serialisation_is_stable(string file)
+    {
+        var resource = DocsCorpus.ToResource(file);
+        var info = ResourceRegistry.For(resource).TypeInfo;
+        var first = JsonSerializer.Serialize(resource, info);
+        var second = JsonSerializer.Serialize(JsonSerializer.Deserialize(first, info), info);
+        Assert.Equal(first, second);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class ApiKey : IResource, IJsonOnDeserialized
     void IJsonOnDeserialized.OnDeserialized()
     {
         Metadata ??= new ObjectMeta();
+        Metadata.Normalize();
         if (Username is { Length: 0 }) Username = null;
         if (Hash is { Length: 0 }) Hash = null;
     }

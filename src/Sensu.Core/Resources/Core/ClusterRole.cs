@@ -33,5 +33,6 @@ public sealed class ClusterRole : IResource, IJsonOnDeserialized
         Rules ??= [];
         Rules.RemoveAll(r => r is null);
         Metadata ??= new ObjectMeta();
+        Metadata.Normalize();
     }
 }

@@ -32,5 +32,6 @@ public sealed class ClusterRoleBinding : IResource, IJsonOnDeserialized
         Subjects.RemoveAll(s => s is null);
         RoleRef ??= new RoleRef();
         Metadata ??= new ObjectMeta();
+        Metadata.Normalize();
     }
 }

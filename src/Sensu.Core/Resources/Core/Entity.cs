@@ -95,6 +95,7 @@ public sealed class Entity : IResource, IJsonOnDeserialized
         Subscriptions ??= [];
         Deregistration ??= new Deregistration();
         Metadata ??= new ObjectMeta();
+        Metadata.Normalize();
         SensuAgentVersion ??= "";
         if (User is { Length: 0 }) User = null;
         if (Redact is { Count: 0 }) Redact = null;

@@ -107,6 +107,7 @@ public sealed class Event : IResource, IJsonOnDeserialized
     void IJsonOnDeserialized.OnDeserialized()
     {
         Metadata ??= new ObjectMeta();
+        Metadata.Normalize();
         Pipelines ??= [];
         Pipelines.RemoveAll(p => p is null);
         if (string.IsNullOrEmpty(Id))

@@ -18,5 +18,9 @@ public sealed class EnvProvider : IResource, IJsonOnDeserialized
 
     public void Validate() => Validators.Name(Metadata.Name);
 
-    void IJsonOnDeserialized.OnDeserialized() => Metadata ??= new ObjectMeta();
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Metadata ??= new ObjectMeta();
+        Metadata.Normalize();
+    }
 }

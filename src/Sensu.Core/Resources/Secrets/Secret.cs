@@ -33,5 +33,6 @@ public sealed class Secret : IResource, IJsonOnDeserialized
         Id ??= "";
         Provider ??= "";
         Metadata ??= new ObjectMeta();
+        Metadata.Normalize();
     }
 }

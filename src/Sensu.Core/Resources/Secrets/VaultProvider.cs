@@ -26,5 +26,6 @@ public sealed class VaultProvider : IResource, IJsonOnDeserialized
     {
         Client ??= new VaultClientConfig();
         Metadata ??= new ObjectMeta();
+        Metadata.Normalize();
     }
 }

@@ -60,5 +60,6 @@ public sealed class PostgresConfig : IResource, IJsonOnDeserialized
         Dsn ??= "";
         MaxConnLifetime ??= "";
         Metadata ??= new ObjectMeta();
+        Metadata.Normalize();
     }
 }
