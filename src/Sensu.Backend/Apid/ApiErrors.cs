@@ -40,16 +40,18 @@ public static class ApiErrors
     };
 
     public static IResult ToResult(ApiException error) =>
-        Results.Json(
-            new ErrorBody(error.Message, (int)error.Code),
-            ApidJsonContext.Default.ErrorBody,
-            statusCode: error.StatusOverride ?? StatusOf(error.Code));
+        Results.Bytes(Body(error), "application/json", statusCode: error.StatusOverride ?? StatusOf(error.Code));
 
-    public static Task WriteAsync(HttpContext context, ApiException error)
+    public static async Task WriteAsync(HttpContext context, ApiException error)
     {
         context.Response.StatusCode = error.StatusOverride ?? StatusOf(error.Code);
-        return context.Response.WriteAsJsonAsync(new ErrorBody(error.Message, (int)error.Code), ApidJsonContext.Default.ErrorBody, contentType: null, context.RequestAborted);
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(Body(error), context.RequestAborted).ConfigureAwait(false);
     }
+
+    /// <summary>The error body, without escaping quotes and angle brackets into <c>\u0022</c> forms.</summary>
+    public static byte[] Body(ApiException error) =>
+        JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(error.Message, (int)error.Code), ApidJsonContext.Relaxed.ErrorBody);
 
     private static string JsonMessage(JsonException j)
     {

@@ -9,4 +9,11 @@ namespace Sensu.Backend.Apid;
 [JsonSerializable(typeof(VersionBody))]
 internal sealed partial class ApidJsonContext : JsonSerializerContext
 {
+    /// <summary>Same contract, writing non-ASCII and HTML-sensitive characters as they are.</summary>
+    public static ApidJsonContext Relaxed { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

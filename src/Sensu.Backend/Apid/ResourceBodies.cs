@@ -35,7 +35,7 @@ public static class ResourceBodies
     public static JsonNode Encode(IResource resource) => ApiBody.ToApiBody(resource);
 
     public static IResult Json(JsonNode node, int statusCode = StatusCodes.Status200OK) =>
-        Results.Text(node.ToJsonString(), "application/json", System.Text.Encoding.UTF8, statusCode);
+        Results.Bytes(JsonText.WriteUtf8(node), "application/json", statusCode: statusCode);
 
     private static string? ReadWrapperType(byte[] body)
     {
