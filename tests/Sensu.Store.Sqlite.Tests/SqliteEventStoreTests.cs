@@ -1,0 +1,8 @@
+using Sensu.Store.Conformance;
+
+namespace Sensu.Store.Sqlite.Tests;
+
+public sealed class SqliteEventStoreTests : EventStoreConformance
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => SqliteStoreUnderTest.CreateAsync();
+}
