@@ -1,0 +1,41 @@
+using Sensu.IntegrationTests.Support;
+using Xunit.Abstractions;
+
+namespace Sensu.IntegrationTests.Ansible;
+
+/// <summary>
+/// Issue 2 acceptance: the unmodified sensu.sensu_go collection (Debian's ansible) against the real backend.
+/// Each playbook in tests/ansible asserts create → changed, repeat → not changed, _info, update, delete, gone.
+/// </summary>
+[Trait("Category", "Ansible")]
+public sealed class AnsibleCollectionTests(BackendFixture fixture, ITestOutputHelper output) : IClassFixture<BackendFixture>
+{
+    private static readonly TimeSpan PlaybookTimeout = TimeSpan.FromMinutes(15);
+
+    [AnsibleFact]
+    public Task Rbac_namespaces_users_roles_and_bindings() => RunPlaybookAsync("rbac.yml");
+
+    [AnsibleFact]
+    public Task Core_assets_checks_filters_hooks_mutators_handlers_silences_entities_events() => RunPlaybookAsync("core.yml");
+
+    [AnsibleFact]
+    public Task Secrets_env_and_vault_providers_and_secrets() => RunPlaybookAsync("secrets.yml");
+
+    private async Task RunPlaybookAsync(string playbook)
+    {
+        var command = AnsibleEnvironment.FindPlaybookCommand();
+        if (command is null)
+            Assert.Fail(AnsibleEnvironment.MissingMessage);
+
+        var backend = fixture.Backend;
+        var result = await PlaybookRunner.RunAsync(command, playbook, backend, PlaybookTimeout, CancellationToken.None);
+        output.WriteLine(result.Output);
+        if (result.ExitCode != 0)
+        {
+            Assert.Fail(
+                $"ansible-playbook {playbook} {(result.TimedOut ? "timed out" : "exited with " + result.ExitCode)}\n" +
+                $"----- playbook output -----\n{result.Output}\n" +
+                $"----- backend log (tail) -----\n{backend.Log.Tail(6000)}");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Sensu.IntegrationTests.Support;
+
+/// <summary>
+/// A real <c>sensu-backend start</c> child process on free loopback ports with its own state directory,
+/// initialised through <c>SENSU_BACKEND_CLUSTER_ADMIN_USERNAME</c>/<c>_PASSWORD</c>; ready once <c>GET /health</c> is 200.
+/// </summary>
+public sealed class BackendProcess : IAsyncDisposable
+{
+    public const string AdminUsername = "admin";
+    public const string AdminPassword = "P@ssw0rd!-it";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly Process _process;
+    private readonly string _stateRoot;
+
+    private BackendProcess(Process process, string stateRoot, Uri apiUrl, int agentPort, ProcessLog log)
+    {
+        _process = process;
+        _stateRoot = stateRoot;
+        ApiUrl = apiUrl;
+        AgentPort = agentPort;
+        Log = log;
+    }
+
+    /// <summary>Base URL of the REST API, without a trailing slash in its string form.</summary>
+    public Uri ApiUrl { get; }
+
+    public string ApiUrlText => ApiUrl.ToString().TrimEnd('/');
+
+    public int AgentPort { get; }
+
+    /// <summary>Everything the backend wrote to stdout and stderr.</summary>
+    public ProcessLog Log { get; }
+
+    public static async Task<BackendProcess> StartAsync(CancellationToken cancellationToken)
+    {
+        var dll = BackendLocator.Find();
+        var stateRoot = Directory.CreateTempSubdirectory("sensu-it-").FullName;
+        var apiPort = FreePort.Next();
+        var agentPort = FreePort.Next();
+        var dashboardPort = FreePort.Next();
+        var apiUrl = new Uri($"http://127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}");
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = stateRoot,
+        };
+        foreach (var arg in new[]
+        {
+            dll, "start",
+            "--state-dir", Path.Combine(stateRoot, "state"),
+            "--cache-dir", Path.Combine(stateRoot, "cache"),
+            "--api-listen-address", $"127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}",
+            "--api-url", apiUrl.ToString().TrimEnd('/'),
+            "--agent-host", "127.0.0.1",
+            "--agent-port", agentPort.ToString(CultureInfo.InvariantCulture),
+            "--dashboard-host", "127.0.0.1",
+            "--dashboard-port", dashboardPort.ToString(CultureInfo.InvariantCulture),
+            "--log-level", "info",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["SENSU_BACKEND_CLUSTER_ADMIN_USERNAME"] = AdminUsername;
+        start.Environment["SENSU_BACKEND_CLUSTER_ADMIN_PASSWORD"] = AdminPassword;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        var log = new ProcessLog();
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => log.Add("out", e.Data);
+        process.ErrorDataReceived += (_, e) => log.Add("err", e.Data);
+        if (!process.Start())
+            throw new InvalidOperationException("could not start dotnet " + dll);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var backend = new BackendProcess(process, stateRoot, apiUrl, agentPort, log);
+        try
+        {
+            await backend.WaitHealthyAsync(cancellationToken).ConfigureAwait(false);
+            return backend;
+        }
+        catch
+        {
+            await backend.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var stopwatch = Stopwatch.StartNew();
+        string last = "no answer yet";
+        while (stopwatch.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException(
+                    $"sensu-backend exited with code {_process.ExitCode} before /health answered.\n{Log.Tail(8000)}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri(ApiUrl, "/health"), cancellationToken).ConfigureAwait(false);
+                if ((int)response.StatusCode == 200)
+                    return;
+                last = $"/health answered {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException e)
+            {
+                last = e.Message;
+            }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                last = e.Message;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        }
+        throw new TimeoutException($"sensu-backend not healthy after {StartTimeout} ({last}).\n{Log.Tail(8000)}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // The process never started or is already gone.
+        }
+        finally
+        {
+            _process.Dispose();
+            try
+            {
+                Directory.Delete(_stateRoot, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open; the temp folder is left for the OS to clean.
+            }
+        }
+    }
+}
