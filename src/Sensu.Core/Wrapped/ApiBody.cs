@@ -48,8 +48,13 @@ public static class ApiBody
         return WrappedDecoder.Deserialize(obj, type, string.Empty, warnings);
     }
 
+    /// <summary>A wrapper in a body may leave out <c>type</c> and <c>api_version</c>: the URL says which type it is.</summary>
     private static IResource FromWrapper(ResourceType type, JsonObject obj, List<string> warnings)
     {
+        if (obj["type"] is null)
+            obj["type"] = type.Name;
+        if (obj["api_version"] is null)
+            obj["api_version"] = type.ApiVersion;
         var wrapper = WrappedDecoder.ParseEnvelope(obj, warnings);
         var named = ResourceRegistry.Find(wrapper.Type, wrapper.ApiVersion);
         if (named != type)

@@ -22,7 +22,7 @@ internal static class YamlToJson
     public static IReadOnlyList<Document> Load(string yaml)
     {
         var stream = new YamlStream();
-        stream.Load(new MergingParser(new Parser(new StringReader(yaml))));
+        stream.Load(new Parser(new StringReader(yaml)));
         var documents = new List<Document>(stream.Documents.Count);
         foreach (var doc in stream.Documents)
         {
@@ -48,17 +48,42 @@ internal static class YamlToJson
         return array;
     }
 
+    /// <summary>Explicit keys win over merged ones (<c>&lt;&lt;</c>), whatever their order, as in yaml.v2.</summary>
     private static JsonObject ConvertMapping(YamlMappingNode mapping)
     {
         var obj = new JsonObject();
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
+            if (IsMergeKey(keyNode))
+                Merge(obj, valueNode);
+        }
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (IsMergeKey(keyNode))
+                continue;
             if (keyNode is not YamlScalarNode keyScalar)
                 throw new YamlException(keyNode.Start, keyNode.End, "mapping keys must be scalars");
-            var key = KeyString(keyScalar);
-            obj[key] = Convert(valueNode);
+            obj[KeyString(keyScalar)] = Convert(valueNode);
         }
         return obj;
+    }
+
+    private static bool IsMergeKey(YamlNode key) =>
+        key is YamlScalarNode { Style: ScalarStyle.Plain, Value: "<<" };
+
+    private static void Merge(JsonObject target, YamlNode source)
+    {
+        var sources = source is YamlSequenceNode list ? list.Children : [source];
+        foreach (var item in sources)
+        {
+            if (item is not YamlMappingNode mapping)
+                throw new YamlException(item.Start, item.End, "map merge requires a map or a sequence of maps as the value");
+            foreach (var (key, value) in ConvertMapping(mapping).ToList())
+            {
+                if (!target.ContainsKey(key))
+                    target[key] = value?.DeepClone();
+            }
+        }
     }
 
     private static JsonNode? ConvertScalar(YamlScalarNode scalar)
