@@ -42,7 +42,10 @@ internal sealed class SqliteSchema(SqliteStore store)
                 command.CommandText = SchemaSql.Migrations[i];
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                Log.Migrated(store.Logger, store.DatabasePath, i, i + 1);
             }
+
+            Log.Opened(store.Logger, store.DatabasePath, known);
         }
         catch (SqliteException ex)
         {

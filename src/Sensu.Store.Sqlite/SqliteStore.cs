@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Sensu.Store.Sqlite;
 
@@ -15,9 +17,10 @@ public sealed class SqliteStore : IAsyncDisposable
     private readonly Lock _initGate = new();
     private Task? _initialization;
 
-    public SqliteStore(SqliteStoreOptions options)
+    public SqliteStore(SqliteStoreOptions options, ILogger<SqliteStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Logger = logger ?? NullLogger<SqliteStore>.Instance;
         Options = options;
         DatabasePath = options.DatabasePath;
         Changes = new ChangeBroadcaster(options.ChangeFeedCapacity);
@@ -35,6 +38,8 @@ public sealed class SqliteStore : IAsyncDisposable
 
     /// <summary>Full path of <c>sensu.db</c>.</summary>
     public string DatabasePath { get; }
+
+    internal ILogger Logger { get; }
 
     /// <summary>The change feed; fed by the writers of this store instance.</summary>
     public ChangeBroadcaster Changes { get; }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Sensu.Store.Sqlite;
 
@@ -17,7 +18,7 @@ public static class SqliteStoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        services.TryAddSingleton(sp => new SqliteStore(options(sp)));
+        services.TryAddSingleton(sp => new SqliteStore(options(sp), sp.GetService<ILogger<SqliteStore>>()));
         services.TryAddSingleton<IResourceReader>(sp => new SqliteResourceReader(sp.GetRequiredService<SqliteStore>()));
         services.TryAddSingleton<IResourceWriter>(sp => new SqliteResourceWriter(sp.GetRequiredService<SqliteStore>()));
         services.TryAddSingleton<IEventStore>(sp => new SqliteEventStore(sp.GetRequiredService<SqliteStore>()));

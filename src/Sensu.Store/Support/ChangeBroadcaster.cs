@@ -50,33 +50,27 @@ public sealed class ChangeBroadcaster : IChangeFeed, IDisposable
         return ReadAsync(subscription, registration, cancellationToken);
     }
 
-    /// <summary>Hands committed changes to every matching subscriber; never blocks.</summary>
+    /// <summary>
+    /// Hands committed changes to every matching subscriber; never blocks. A subscriber whose queue is full is
+    /// completed with <see cref="ChangeFeedLaggedException"/> at once, so it never sees a later change after a gap.
+    /// </summary>
     public void Publish(IEnumerable<ResourceChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        List<ChangeSubscription>? lagging = null;
         lock (_gate)
         {
             foreach (var change in changes)
             {
-                foreach (var subscription in _subscriptions)
+                for (var i = _subscriptions.Count - 1; i >= 0; i--)
                 {
+                    var subscription = _subscriptions[i];
                     if (!subscription.TryOffer(change))
                     {
-                        (lagging ??= []).Add(subscription);
+                        _subscriptions.RemoveAt(i);
+                        subscription.Complete(new ChangeFeedLaggedException(_capacity));
                     }
                 }
             }
-        }
-
-        if (lagging is null)
-        {
-            return;
-        }
-
-        foreach (var subscription in lagging)
-        {
-            Remove(subscription, new ChangeFeedLaggedException(_capacity));
         }
     }
 

@@ -13,7 +13,7 @@ public static class ContinueToken
 
     public static string Encode(params ReadOnlySpan<string> parts)
     {
-        var joined = string.Join(Separator, parts.ToArray());
+        var joined = string.Join(Separator, parts);
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(joined));
     }
 
