@@ -42,6 +42,14 @@ public sealed class AssetTests
     }
 
     [Fact]
+    public void Urls_with_tokens_are_accepted_because_they_are_substituted_per_entity()
+    {
+        var a = Valid();
+        a.Url = "{{ .labels.asset_url }}/hello-world.tar.gz";
+        a.Validate();
+    }
+
+    [Fact]
     public void Builds_replace_top_level_source_and_are_each_validated()
     {
         var a = Valid();

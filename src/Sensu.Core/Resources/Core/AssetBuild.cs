@@ -16,7 +16,10 @@ public sealed class AssetBuild : IJsonOnDeserialized
 
     public void Validate() => ValidateSource(Url, Sha512, Filters);
 
-    /// <summary>The checks shared by an asset and its builds: checksum, URL, filter syntax.</summary>
+    /// <summary>
+    /// The checks shared by an asset and its builds: checksum, URL (http/https; not checked when it holds
+    /// <c>{{ }}</c> tokens, which Sensu 6.x substitutes per entity), filter syntax.
+    /// </summary>
     internal static void ValidateSource(string? url, string? sha512, List<string>? filters)
     {
         if (string.IsNullOrEmpty(sha512))
@@ -25,6 +28,12 @@ public sealed class AssetBuild : IJsonOnDeserialized
             throw new ResourceValidationException("SHA-512 checksum must be at least 128 characters");
         if (string.IsNullOrEmpty(url))
             throw new ResourceValidationException("URL cannot be empty");
+        // Token placeholders ({{ .labels.asset_url }}) are substituted per entity when the asset is fetched.
+        if (url.Contains("{{", StringComparison.Ordinal))
+        {
+            JavaScriptSyntax.Expressions(filters);
+            return;
+        }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
             throw new ResourceValidationException("invalid URL provided");
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
