@@ -50,6 +50,11 @@ public sealed class SqliteStore : IAsyncDisposable
     /// </summary>
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _initialization) is { IsCompletedSuccessfully: true })
+        {
+            return Task.CompletedTask;
+        }
+
         lock (_initGate)
         {
             if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
