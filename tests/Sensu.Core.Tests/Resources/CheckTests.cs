@@ -74,7 +74,7 @@ public sealed class CheckTests
         var json = JsonRoundTrip.Write(Valid(), SensuJsonContext.Default.Check);
         foreach (var always in new[] { "executed", "issued", "output", "status", "history", "total_state_change", "last_ok", "occurrences", "occurrences_watermark", "is_silenced", "secrets", "subdue" })
             Assert.True(json.ContainsKey(always), always);
-        foreach (var omitted in new[] { "duration", "state", "silenced", "hooks", "processed_by", "cron", "proxy_requests", "max_output_size" })
+        foreach (var omitted in new[] { "duration", "state", "silenced", "hooks", "processed_by", "scheduler", "cron", "proxy_requests", "max_output_size" })
             Assert.False(json.ContainsKey(omitted), omitted);
         Assert.Equal("[]", json["history"]!.ToJsonString());
     }
@@ -92,7 +92,7 @@ public sealed class CheckTests
              "hooks":[{"metadata":{"name":"ps","namespace":"default"},"command":"ps aux","timeout":10,"stdin":false,
                        "runtime_assets":[],"duration":0.2,"executed":1700000002,"issued":1700000001,"output":"...","status":0}],
              "output_metric_format":"","output_metric_handlers":[],"env_vars":[],"metadata":{"name":"check-cpu","namespace":"default"},
-             "secrets":null,"pipelines":[],"processed_by":"web-01"}
+             "secrets":null,"pipelines":[],"processed_by":"web-01","scheduler":"memory"}
             """;
         var c = JsonRoundTrip.Read(input, SensuJsonContext.Default.Check);
         c.Validate();

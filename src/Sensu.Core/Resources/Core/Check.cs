@@ -54,6 +54,9 @@ public sealed class Check : CheckDefinition, IJsonOnDeserialized
     /// <summary>Agent that executed the check.</summary>
     public string? ProcessedBy { get; set; }
 
+    /// <summary>Which backend scheduler issued the request (<c>memory</c>, <c>etcd</c>, <c>postgres</c>); informational.</summary>
+    public string? Scheduler { get; set; }
+
     /// <summary>
     /// Rules for a check arriving in an event: name (no namespace needed), schedule only when published,
     /// ttl at least 5 s, non-negative <c>max_output_size</c>, then the shared rules.
@@ -86,5 +89,6 @@ public sealed class Check : CheckDefinition, IJsonOnDeserialized
         if (Silenced is { Count: 0 }) Silenced = null;
         if (Hooks is { Count: 0 }) Hooks = null;
         if (ProcessedBy is { Length: 0 }) ProcessedBy = null;
+        if (Scheduler is { Length: 0 }) Scheduler = null;
     }
 }
