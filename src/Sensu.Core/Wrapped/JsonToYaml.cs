@@ -15,7 +15,7 @@ public static class JsonToYaml
     public static string Write(JsonNode? node)
     {
         using var text = new StringWriter();
-        var emitter = new Emitter(text, new EmitterSettings().WithBestWidth(int.MaxValue).WithIndentedSequences());
+        var emitter = new Emitter(text, new EmitterSettings().WithBestWidth(int.MaxValue));
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, isImplicit: true));
         Emit(emitter, node);
