@@ -56,6 +56,14 @@ public static class RbacSeeds
     public static IReadOnlyList<IResource> All(string adminUsername, string adminPassword) =>
         [.. ClusterRoles(), .. ClusterRoleBindings(), .. Users(adminUsername, adminPassword)];
 
+    /// <summary>The API key <c>init --cluster-admin-api-key</c> creates for the admin user.</summary>
+    public static ApiKey AdminApiKey(string key, string adminUsername, DateTimeOffset createdAt)
+    {
+        if (!Guid.TryParse(key, out _))
+            throw new Core.Validation.ResourceValidationException("the cluster admin API key must be a UUID");
+        return new ApiKey { Metadata = new ObjectMeta { Name = key }, Username = adminUsername, CreatedAt = createdAt.ToUnixTimeSeconds() };
+    }
+
     private static User NewUser(string username, string password, string group)
     {
         var user = new User { Username = username, Password = password, Groups = [group] };

@@ -107,6 +107,24 @@ public sealed class UserEndpointsTests : IAsyncLifetime
             await service.PrepareAsync(new Core.Resources.Core.User { Username = "dave", PasswordHash = "plain" }, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Generic_writes_of_users_hash_the_password_and_output_drops_it()
+    {
+        var store = (Sensu.Backend.Apid.ResourceService)_host.App.Services.GetService(typeof(Sensu.Backend.Apid.ResourceService))!;
+        await store.PutAsync(new Core.Resources.Core.User { Username = "erin", Password = "3rinPassword", Groups = ["ops"] }, CancellationToken.None);
+        var stored = (await _host.GetUserAsync("erin"))!;
+        Assert.Null(stored.Password);
+        Assert.True(PasswordHasher.Verify("3rinPassword", stored.PasswordHash));
+        await _host.LoginAsync("erin", "3rinPassword");
+
+        var filtered = await new UserOutputFilter().FilterAsync(
+            Core.Registry.ResourceRegistry.For<Core.Resources.Core.User>(),
+            new Core.Resources.Core.User { Username = "erin", Password = "leak" },
+            new System.Security.Claims.ClaimsPrincipal(),
+            CancellationToken.None);
+        Assert.Null(((Core.Resources.Core.User)filtered).Password);
+    }
+
     private static string Body(string next, string? current) =>
         JsonSerializer.Serialize(new PasswordChangeBody(next, current), AuthJsonContext.Default.PasswordChangeBody);
 }

@@ -27,4 +27,14 @@ public sealed class RbacSeedsTests
         Assert.True(PasswordHasher.Verify("s3cretPass", users["admin"].PasswordHash));
         Assert.True(PasswordHasher.Verify("P@ssw0rd!", users["agent"].PasswordHash));
     }
+
+    [Fact]
+    public void Admin_api_key_must_be_a_uuid()
+    {
+        var key = Guid.NewGuid().ToString();
+        var apiKey = RbacSeeds.AdminApiKey(key, "admin", DateTimeOffset.FromUnixTimeSeconds(1700000000));
+        apiKey.Validate();
+        Assert.Equal((key, "admin", 1700000000L), (apiKey.Metadata.Name, apiKey.Username, apiKey.CreatedAt));
+        Assert.Throws<Core.Validation.ResourceValidationException>(() => RbacSeeds.AdminApiKey("nope", "admin", DateTimeOffset.UnixEpoch));
+    }
 }
