@@ -30,6 +30,11 @@ public static class ApiBody
         try
         {
             node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            WrappedReader.Materialize(node);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new WrappedFormatException($"invalid JSON: duplicate key ({ex.Message})", typeName: type.Name, innerException: ex);
         }
         catch (JsonException ex)
         {

@@ -27,6 +27,8 @@ public static partial class WrappedReader
     public static IReadOnlyList<WrappedDocument> Read(string text)
     {
         var documents = new List<WrappedDocument>();
+        if (text.StartsWith('\uFEFF'))
+            text = text[1..];
         foreach (var (chunk, firstLine) in Chunks(text))
         {
             if (string.IsNullOrWhiteSpace(chunk))
@@ -78,7 +80,15 @@ public static partial class WrappedReader
                     return;
                 start = reader.TokenStartIndex;
                 var node = JsonNode.Parse(ref reader);
+                Materialize(node);
                 documents.Add(new WrappedDocument(documents.Count, firstLine + LinesBefore(bytes, start), node));
+            }
+            catch (ArgumentException ex)
+            {
+                var line = firstLine + LinesBefore(bytes, start);
+                var error = new WrappedFormatException($"invalid JSON: duplicate key ({ex.Message})", documents.Count, line, innerException: ex);
+                documents.Add(new WrappedDocument(documents.Count, line, null, error));
+                return;
             }
             catch (JsonException ex)
             {
@@ -102,6 +112,22 @@ public static partial class WrappedReader
             var line = firstLine + (int)ex.Start.Line - 1;
             var error = new WrappedFormatException($"invalid YAML: {ex.Message}", documents.Count, line, innerException: ex);
             documents.Add(new WrappedDocument(documents.Count, firstLine, null, error));
+        }
+    }
+
+    /// <summary>JsonObject builds its dictionary lazily; do it now so that duplicate keys fail here, located.</summary>
+    internal static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                    Materialize(value);
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                    Materialize(item);
+                break;
         }
     }
 
