@@ -170,6 +170,17 @@ public sealed class WrappedDecoderTests
         Assert.Equal("document 1 (line 5): Entity: spec.last_seen: expected a number, got a string", error.Message);
     }
 
+    [Fact]
+    public void Check_interval_of_the_wrong_type_is_reported_like_the_brief_says()
+    {
+        var text = string.Concat(Enumerable.Repeat("type: Handler\nmetadata: {name: h}\nspec: {type: pipe, command: x}\n---\n# pad\n# pad\n", 2))
+            + "type: CheckConfig\nmetadata: {name: c}\nspec:\n  interval: \"60\"\n";
+
+        var error = Assert.Single(WrappedDecoder.DecodeAll(text).Errors);
+
+        Assert.Equal("document 2 (line 13): CheckConfig: spec.interval: expected a number, got a string", error.Message);
+    }
+
     [Theory]
     [InlineData("spec: {pool_size: \"10\", dsn: x}", "spec.pool_size: expected a number, got a string")]
     [InlineData("spec: {strict: \"yes\", dsn: x}", "spec.strict: expected true or false, got a string")]
