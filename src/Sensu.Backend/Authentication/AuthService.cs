@@ -14,6 +14,7 @@ public sealed class AuthService(UserDirectory users, JwtTokenService tokens, Aut
             Log.LoginFailed(logger, username);
             return null;
         }
+        await sessions.PruneExpiredAsync(cancellationToken).ConfigureAwait(false);
         var sessionId = Guid.NewGuid().ToString();
         var access = await tokens.IssueAccessTokenAsync(username, SensuGroups.ForToken(user.Groups), sessionId, cancellationToken).ConfigureAwait(false);
         var refresh = await tokens.IssueRefreshTokenAsync(username, sessionId, cancellationToken).ConfigureAwait(false);

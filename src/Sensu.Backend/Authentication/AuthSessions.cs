@@ -4,7 +4,7 @@ using Sensu.Store;
 namespace Sensu.Backend.Authentication;
 
 /// <summary>Login sessions in the store, shared by every backend: logout deletes one, which revokes its refresh token.</summary>
-public sealed class AuthSessions(IResourceReader reader, IResourceWriter writer)
+public sealed class AuthSessions(IResourceReader reader, IResourceWriter writer, TimeProvider time)
 {
     public async Task CreateAsync(string sessionId, string username, IssuedToken refresh, CancellationToken cancellationToken)
     {
@@ -23,6 +23,21 @@ public sealed class AuthSessions(IResourceReader reader, IResourceWriter writer)
         return record is not null
             && string.Equals(record.Username, username, StringComparison.Ordinal)
             && string.Equals(record.RefreshTokenId, refreshTokenId, StringComparison.Ordinal);
+    }
+
+    /// <summary>Deletes sessions whose refresh token has expired (called at login, so the table stays small); returns how many.</summary>
+    public async Task<int> PruneExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var page = await reader.ListAsync(AuthStoreKinds.Sessions, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
+        var pruned = 0;
+        foreach (var stored in page.Items)
+        {
+            var record = JsonSerializer.Deserialize(stored.Json, AuthJsonContext.Default.SessionRecord);
+            if ((record is null || record.ExpiresAt <= now) && await writer.DeleteAsync(stored.Key, cancellationToken).ConfigureAwait(false))
+                pruned++;
+        }
+        return pruned;
     }
 
     public Task<bool> DeleteAsync(string sessionId, CancellationToken cancellationToken) =>

@@ -116,6 +116,20 @@ public sealed class AuthEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Expired_sessions_are_pruned_at_login()
+    {
+        await _host.LoginAsync("admin", "P@ssw0rd!");
+        await _host.LoginAsync("bob", "b0bPassword");
+        Assert.Equal(2, await SessionCountAsync());
+        _host.Time.Advance(TimeSpan.FromHours(12));
+        await _host.LoginAsync("bob", "b0bPassword");
+        Assert.Equal(1, await SessionCountAsync());
+    }
+
+    private async Task<int> SessionCountAsync() =>
+        (await _host.Store.ListAsync(AuthStoreKinds.Sessions, null, Store.PageRequest.All, CancellationToken.None)).Items.Count;
+
+    [Fact]
     public async Task Refresh_is_refused_once_the_user_is_disabled()
     {
         var pair = await _host.LoginAsync("bob", "b0bPassword");
