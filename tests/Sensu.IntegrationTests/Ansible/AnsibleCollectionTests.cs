@@ -34,8 +34,11 @@ public sealed class AnsibleCollectionTests(BackendFixture fixture, ITestOutputHe
         {
             Assert.Fail(
                 $"ansible-playbook {playbook} {(result.TimedOut ? "timed out" : "exited with " + result.ExitCode)}\n" +
-                $"----- playbook output -----\n{result.Output}\n" +
+                $"----- playbook output (tail; full output in the test log) -----\n{Tail(result.Output, 12000)}\n" +
                 $"----- backend log (tail) -----\n{backend.Log.Tail(6000)}");
         }
     }
+
+    private static string Tail(string text, int maxChars) =>
+        text.Length <= maxChars ? text : "…" + text[^maxChars..];
 }
