@@ -54,6 +54,7 @@ public static class JsonSubset
         null => true,
         JsonObject o => o.Count == 0,
         JsonArray a => a.Count == 0,
+        JsonValue v => v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0,
         _ => false,
     };
 

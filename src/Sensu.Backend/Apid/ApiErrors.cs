@@ -32,6 +32,7 @@ public static class ApiErrors
         NamespaceNotFoundException n => ApiException.NotFound(n.Message),
         AlreadyExistsException a => ApiException.Exists(a.Message),
         ResourceNotFoundException r => ApiException.NotFound(r.Message),
+        InvalidContinueTokenException c => ApiException.Invalid(c.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } b =>
             new ApiException(SensuErrorCode.InvalidArgument, "request body too large", b) { StatusOverride = StatusCodes.Status413PayloadTooLarge },
         BadHttpRequestException b => ApiException.Invalid(b.Message),
@@ -40,7 +41,7 @@ public static class ApiErrors
     };
 
     public static IResult ToResult(ApiException error) =>
-        Results.Bytes(Body(error), "application/json", statusCode: error.StatusOverride ?? StatusOf(error.Code));
+        new JsonBytesResult(Body(error), error.StatusOverride ?? StatusOf(error.Code));
 
     public static async Task WriteAsync(HttpContext context, ApiException error)
     {

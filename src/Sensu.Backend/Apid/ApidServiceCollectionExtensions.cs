@@ -12,7 +12,7 @@ public static class ApidServiceCollectionExtensions
         services.AddSingleton<ResourceService>();
         services.AddSingleton<ResourcePresenter>();
         services.TryAddSingleton<IEventWriter, StoreEventWriter>();
-        services.AddSingleton<IResourceWriteHook, EntityDeleteHook>();
+        services.AddSingleton<IResourceWriteHook, EntityWriteHook>();
         return services;
     }
 }

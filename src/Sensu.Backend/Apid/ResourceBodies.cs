@@ -35,7 +35,7 @@ public static class ResourceBodies
     public static JsonNode Encode(IResource resource) => ApiBody.ToApiBody(resource);
 
     public static IResult Json(JsonNode node, int statusCode = StatusCodes.Status200OK) =>
-        Results.Bytes(JsonText.WriteUtf8(node), "application/json", statusCode: statusCode);
+        new JsonBytesResult(JsonText.WriteUtf8(node), statusCode);
 
     private static string? ReadWrapperType(byte[] body)
     {

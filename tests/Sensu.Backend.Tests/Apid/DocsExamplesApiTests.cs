@@ -17,25 +17,61 @@ namespace Sensu.Backend.Tests.Apid;
 /// </summary>
 public sealed class DocsExamplesApiTests(ITestOutputHelper output)
 {
-    /// <summary>Examples whose creation is expected to be refused, with the reason written down.</summary>
+    /// <summary>Examples whose creation is expected to be refused (by the codec or the API), with the reason.</summary>
     private static readonly Dictionary<string, string> ExpectedRefusals = new(StringComparer.Ordinal)
     {
         ["6.14/0040-Entity-6b6264feda40.json"] = "backend-class entity: users cannot create backend entities (documented invalid)",
         ["6.14/0041-Entity-6b6264feda40.json"] = "backend-class entity: users cannot create backend entities (documented invalid)",
+        ["5.17/0020-Event-collect-metrics.json"] = "event without an entity (docs fragment): an event needs one",
+        ["5.17/0021-Event-collect-metrics.json"] = "event without an entity (docs fragment): an event needs one",
+        ["6.14/0273-Event-unnamed.json"] = "placeholder event ('...') without an entity: an event needs one",
+        ["5.17/0107-Entity-sensu-docs.json"] = "extra top-level key sensu_agent_version outside the wrapper: sensuctl refuses unknown top-level keys",
+        ["5.17/0108-Entity-sensu-docs.json"] = "extra top-level key sensu_agent_version outside the wrapper: sensuctl refuses unknown top-level keys",
+        ["5.17/0109-Entity-sensu-docs.json"] = "extra top-level key sensu_agent_version outside the wrapper: sensuctl refuses unknown top-level keys",
+        ["5.17/0110-Entity-sensu-docs.json"] = "extra top-level key sensu_agent_version outside the wrapper: sensuctl refuses unknown top-level keys",
+        ["5.17/0111-Entity-webserver01.json"] = "extra top-level key sensu_agent_version outside the wrapper: sensuctl refuses unknown top-level keys",
+        ["5.17/0112-Entity-webserver01.json"] = "extra top-level key sensu_agent_version outside the wrapper: sensuctl refuses unknown top-level keys",
+        ["6.14/0026-Asset-sensu_nginx-check.json"] = "placeholder build ('...' where filters should be a list)",
+        ["6.14/0102-EventFilter-keepalive_timeouts.json"] = "docs YAML mistake: an expression written as a mapping, not a string",
+        ["6.14/0044-Handler-registration.json"] = "docs mistake: a pipe handler without a command (Sensu refuses it too: missing command)",
+        ["6.14/0045-Handler-registration.json"] = "docs mistake: a pipe handler without a command (Sensu refuses it too: missing command)",
+        ["6.14/0052-Entity-sensu-docs.json"] = "placeholder entity ('...') without an entity class",
+        ["6.14/0053-Entity-sensu-docs.json"] = "placeholder entity ('...') without an entity class",
+        ["6.14/0056-Entity-postgresql.json"] = "placeholder entity ('...') without an entity class",
+        ["6.14/0057-Entity-postgresql.json"] = "placeholder entity ('...') without an entity class",
+        ["5.17/0102-CheckConfig-ping-github-api.json"] = "docs fragment about secrets: a check with neither interval nor cron (Sensu refuses it too)",
+        ["5.17/0103-CheckConfig-ping-github-api.json"] = "docs fragment about secrets: a check with neither interval nor cron (Sensu refuses it too)",
+        ["6.14/0265-CheckConfig-ping-github-api.json"] = "docs fragment about secrets: a check with neither interval nor cron (Sensu refuses it too)",
+        ["6.14/0266-CheckConfig-ping-github-api.json"] = "docs fragment about secrets: a check with neither interval nor cron (Sensu refuses it too)",
+        ["6.14/0297-CheckConfig-unnamed.json"] = "no metadata.name: a check needs a name",
+        ["6.14/0326-User-ec2-service.json"] = "a user shown without password or password_hash: creating a user needs one",
+        ["6.14/0327-User-ec2-service.json"] = "a user shown without password or password_hash: creating a user needs one",
+        ["6.14/0403-User-silencing-service-team-1.json"] = "a user shown without password or password_hash: creating a user needs one",
+        ["6.14/0404-User-silencing-service-team-1.json"] = "a user shown without password or password_hash: creating a user needs one",
+        ["6.14/0422-CheckConfig-expired_certs.json"] = "docs fragment: a check with neither interval nor cron (Sensu refuses it too)",
+        ["6.14/0423-CheckConfig-expired_certs.json"] = "docs fragment: a check with neither interval nor cron (Sensu refuses it too)",
     };
 
-    /// <summary>Response paths the server fills or changes on purpose.</summary>
-    private static readonly HashSet<string> ServerFilled = new(StringComparer.Ordinal)
+    /// <summary>Response paths the server fills or changes on purpose, per type (empty key: every type).</summary>
+    private static readonly Dictionary<string, HashSet<string>> ServerFilled = new(StringComparer.Ordinal)
     {
-        "metadata.created_by",
-        "password",
+        [""] = ["metadata.created_by"],
+        ["User"] = ["metadata.created_by", "password", "password_hash"],
+        ["Event"] = ["metadata.created_by", "metrics"],
+    };
+
+    /// <summary>Fields of examples that Sensu itself drops (typos of real field names), with the reason.</summary>
+    private static readonly Dictionary<string, HashSet<string>> DroppedByDesign = new(StringComparer.Ordinal)
+    {
+        ["5.17/0017-CheckConfig-check_cpu.json"] = ["runtime-assets"], // docs typo of runtime_assets: unknown spec keys are ignored
+        ["6.14/0046-Entity-webserver01.json"] = ["system.processes[1].hostname"], // docs indentation slip: hostname inside a process
     };
 
     [Fact]
     public async Task Every_supported_example_round_trips_through_the_api()
     {
         await using var backend = await TestBackend.StartAsync();
-        using var client = await backend.LoginAsync();
+        using var client = await ConformanceClientAsync(backend);
         var namespaces = new HashSet<string>(StringComparer.Ordinal) { "default" };
         int accepted = 0, refusedAsExpected = 0, unsupported = 0;
         var failures = new List<string>();
@@ -55,7 +91,10 @@ public sealed class DocsExamplesApiTests(ITestOutputHelper output)
             }
             if (!decoded.Success)
             {
-                failures.Add($"{example}: decode failed: {decoded.Errors[0].Message}");
+                if (ExpectedRefusals.ContainsKey(example.File))
+                    refusedAsExpected++;
+                else
+                    failures.Add($"{example}: decode failed: {decoded.Errors[0].Message}");
                 continue;
             }
 
@@ -68,10 +107,12 @@ public sealed class DocsExamplesApiTests(ITestOutputHelper output)
                 await PutAsync(client, $"/api/core/v2/namespaces/{ns}", $"{{\"name\":\"{ns}\"}}");
 
             var path = PathOf(type, resource);
-            var (status, body) = await PutAsync(client, path, JsonText.Write(ApiBody.ToApiBody(resource), indented: false));
+            var method = path.EndsWith('/') ? HttpMethod.Post : HttpMethod.Put;
+            path = path.TrimEnd('/');
+            var (status, body) = await SendAsync(client, method, path, JsonText.Write(ApiBody.ToApiBody(resource), indented: false));
             if (ExpectedRefusals.ContainsKey(example.File) || IsMissingTlsFile(example, status, body))
             {
-                if (status is >= 400 and < 500)
+                if ((int)status is >= 400 and < 500)
                     refusedAsExpected++;
                 else
                     failures.Add($"{example}: expected a 4xx refusal, got {(int)status}");
@@ -79,13 +120,20 @@ public sealed class DocsExamplesApiTests(ITestOutputHelper output)
             }
             if (status != HttpStatusCode.Created)
             {
-                failures.Add($"{example}: PUT {path} → {(int)status} {body}");
+                failures.Add($"{example}: {method} {path} → {(int)status} {body}");
+                continue;
+            }
+            if (method == HttpMethod.Post)
+            {
+                accepted++; // metrics-only events are accepted and not stored (core-spec §3.9)
                 continue;
             }
 
             using var get = await client.GetAsync(path);
             var actual = JsonNode.Parse(await get.Content.ReadAsStringAsync());
-            var differences = JsonSubset.Differences(Expected(example, type), actual, ServerFilled);
+            var ignored = new HashSet<string>(ServerFilled.GetValueOrDefault(type.Name) ?? ServerFilled[""]);
+            ignored.UnionWith(DroppedByDesign.GetValueOrDefault(example.File) ?? []);
+            var differences = JsonSubset.Differences(Expected(example, type), actual, ignored);
             if (differences.Count > 0)
                 failures.Add($"{example}: GET differs: {string.Join("; ", differences.Take(5))}");
             else
@@ -104,8 +152,10 @@ public sealed class DocsExamplesApiTests(ITestOutputHelper output)
 
     private static string PathOf(ResourceType type, IResource resource)
     {
-        if (resource is Event ev)
+        if (resource is Event { Entity.Metadata.Name: not null, Check.Metadata.Name: not null } ev)
             return $"{type.CollectionPath(resource.Metadata.Namespace)}/{Uri.EscapeDataString(ev.Entity!.Metadata.Name!)}/{Uri.EscapeDataString(ev.Check!.Metadata.Name!)}";
+        if (resource is Event || string.IsNullOrEmpty(resource.Metadata.Name) && resource is not TessenConfig)
+            return type.CollectionPath(resource.Metadata.Namespace) + "/"; // no key: POST to the collection
         if (resource is TessenConfig)
             return type.CollectionPath(null);
         return type.ItemPath(resource.Metadata.Namespace, resource.Metadata.Name ?? "");
@@ -130,11 +180,32 @@ public sealed class DocsExamplesApiTests(ITestOutputHelper output)
         return spec;
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)> PutAsync(HttpClient client, string path, string json)
+    private static Task<(HttpStatusCode Status, string Body)> PutAsync(HttpClient client, string path, string json) =>
+        SendAsync(client, HttpMethod.Put, path, json);
+
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, HttpMethod method, string path, string json)
     {
-        using var content = new StringContent(json);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await client.PutAsync(path, content);
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// The examples redefine the seeded RBAC (e.g. the cluster-admin binding), so the test acts as a user whose
+    /// rights come from a role and binding of its own that no example touches.
+    /// </summary>
+    private static async Task<HttpClient> ConformanceClientAsync(TestBackend backend)
+    {
+        using var admin = await backend.LoginAsync();
+        const string user = "conformance-runner";
+        const string password = "conformance-P@ss1";
+        Assert.Equal(HttpStatusCode.Created, (await PutAsync(admin, "/api/core/v2/clusterroles/conformance-all",
+            "{\"metadata\":{\"name\":\"conformance-all\"},\"rules\":[{\"verbs\":[\"*\"],\"resources\":[\"*\"],\"resource_names\":[]}]}")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await PutAsync(admin, "/api/core/v2/clusterrolebindings/conformance-all",
+            $"{{\"metadata\":{{\"name\":\"conformance-all\"}},\"subjects\":[{{\"type\":\"User\",\"name\":\"{user}\"}}],\"role_ref\":{{\"type\":\"ClusterRole\",\"name\":\"conformance-all\"}}}}")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await PutAsync(admin, $"/api/core/v2/users/{user}",
+            $"{{\"username\":\"{user}\",\"password\":\"{password}\",\"groups\":[],\"disabled\":false}}")).Status);
+        return await backend.LoginAsync(user, password);
     }
 }

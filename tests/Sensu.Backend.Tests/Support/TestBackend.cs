@@ -49,7 +49,7 @@ public sealed class TestBackend : IAsyncDisposable
         var app = BackendHost.Build(options, []);
         await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestBackend(app, stateDir, new Uri(address));
     }
 

@@ -6,6 +6,12 @@ namespace Sensu.Core.Resources.Core;
 /// <summary>One workflow of a Pipeline: filters, then an optional mutator, then a handler, all by reference.</summary>
 public sealed class PipelineWorkflow : IJsonOnDeserialized
 {
+    /// <summary>
+    /// Sensu 6's streaming handler types (api_version <c>pipeline/v1</c>): a workflow may reference them; a
+    /// backend without them reports the workflow's handler as missing when it runs.
+    /// </summary>
+    public static readonly IReadOnlySet<string> StreamingHandlerTypes = new HashSet<string>(StringComparer.Ordinal) { "SumoLogicMetricsHandler", "TCPStreamHandler" };
+
     public string Name { get; set; } = "";
 
     public List<ResourceReference> Filters { get; set; } = [];
@@ -32,7 +38,7 @@ public sealed class PipelineWorkflow : IJsonOnDeserialized
         if (Handler is null)
             throw new ResourceValidationException("handler must be set");
         Prefixed("handler", Handler.Validate);
-        if (!Handler.IsA(ResourceReference.CoreV2, "Handler"))
+        if (!Handler.IsA(ResourceReference.CoreV2, "Handler") && !(Handler.ApiVersion == "pipeline/v1" && StreamingHandlerTypes.Contains(Handler.Type)))
             throw new ResourceValidationException($"handler resource type not capable of handling events: {Handler.ApiVersion}.{Handler.Type}");
     }
 
