@@ -43,7 +43,9 @@ public sealed class RbacAuthorizer(IRbacRuleSource source, ILogger<RbacAuthorize
             if (!Matches(user, binding.Subjects))
                 continue;
             var rules = await RulesAsync(binding.RoleRef, binding.Metadata.Namespace ?? string.Empty, binding.Metadata.Name, cancellationToken).ConfigureAwait(false);
-            if (rules.Any(r => Allows(r, attributes)))
+            // In a Role (unlike a ClusterRole) "*" covers namespaced resource types only (Sensu's RBAC docs).
+            var wildcardCoversCluster = binding.RoleRef.Type == RoleRef.ClusterRoleType || !ClusterOnly.Contains(attributes.Resource);
+            if (rules.Any(r => Allows(r, attributes) && (wildcardCoversCluster || r.Resources.Contains(attributes.Resource))))
             {
                 Log.Allowed(logger, user.Username, attributes.Verb, attributes.Resource, binding.Metadata.Name ?? string.Empty);
                 return true;

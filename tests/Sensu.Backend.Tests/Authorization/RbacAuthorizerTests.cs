@@ -131,6 +131,36 @@ public sealed class RbacAuthorizerTests
     }
 
     [Fact]
+    public async Task Wildcard_in_a_Role_covers_namespaced_types_only()
+    {
+        await SeedAsync();
+        await PutAsync(new Role
+        {
+            Metadata = new ObjectMeta { Name = "dev-admin", Namespace = "dev" },
+            Rules = [new RbacRule { Verbs = ["*"], Resources = ["*"] }],
+        });
+        await PutAsync(new RoleBinding
+        {
+            Metadata = new ObjectMeta { Name = "dev-admin", Namespace = "dev" },
+            RoleRef = new RoleRef { Type = RoleRef.RoleType, Name = "dev-admin" },
+            Subjects = [new Subject { Type = Subject.UserType, Name = "alice" }],
+        });
+        Assert.True(await AllowedAsync(Alice(), "DELETE", "/api/core/v2/namespaces/dev/checks/cpu"));
+        Assert.False(await AllowedAsync(Alice(), "DELETE", "/api/core/v2/namespaces/dev"));
+
+        // The cluster-admin ClusterRole bound in a namespace covers the namespace itself (Sensu's seeds comment).
+        await PutAsync(new RoleBinding
+        {
+            Metadata = new ObjectMeta { Name = "dev-cluster-admin", Namespace = "dev" },
+            RoleRef = new RoleRef { Type = RoleRef.ClusterRoleType, Name = "cluster-admin" },
+            Subjects = [new Subject { Type = Subject.UserType, Name = "alice" }],
+        });
+        Assert.True(await AllowedAsync(Alice(), "DELETE", "/api/core/v2/namespaces/dev"));
+        Assert.False(await AllowedAsync(Alice(), "DELETE", "/api/core/v2/namespaces/default"));
+        Assert.False(await AllowedAsync(Alice(), "GET", "/api/core/v2/users"));
+    }
+
+    [Fact]
     public async Task Missing_role_grants_nothing()
     {
         await SeedAsync();
