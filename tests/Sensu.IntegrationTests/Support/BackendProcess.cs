@@ -45,7 +45,11 @@ public sealed class BackendProcess : IAsyncDisposable
         var dashboardPort = FreePort.Next();
         var apiUrl = new Uri($"http://127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}");
 
-        var start = new ProcessStartInfo("dotnet")
+        // The dotnet CLI tells its children which host it is (DOTNET_HOST_PATH); fall back to PATH.
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath)
+            ? hostPath
+            : "dotnet";
+        var start = new ProcessStartInfo(host)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
