@@ -25,12 +25,6 @@ public sealed class DocsExamplesChecksPipelineTests
         ["6.14/0297-CheckConfig-unnamed.json"] = ("subscriptions fragment with no metadata.name", "check name must not be empty"),
         ["6.14/0044-Handler-registration.json"] = (PipeWithoutCommand, "missing command"),
         ["6.14/0045-Handler-registration.json"] = (PipeWithoutCommand, "missing command"),
-        ["6.14/0222-Pipeline-metrics_workflows.json"] = (CommercialHandler, NotHandler("metrics_to_sumologic", "SumoLogicMetricsHandler")),
-        ["6.14/0223-Pipeline-metrics_workflows.json"] = (CommercialHandler, NotHandler("metrics_to_sumologic", "SumoLogicMetricsHandler")),
-        ["6.14/0507-Pipeline-sensu_to_sumo.json"] = (CommercialHandler, NotHandler("metrics_to_sumologic", "SumoLogicMetricsHandler")),
-        ["6.14/0508-Pipeline-sensu_to_sumo.json"] = (CommercialHandler, NotHandler("metrics_to_sumologic", "SumoLogicMetricsHandler")),
-        ["6.14/0226-Pipeline-tcp_logging_workflows.json"] = (CommercialHandler, NotHandler("log_all_incidents", "TCPStreamHandler")),
-        ["6.14/0227-Pipeline-tcp_logging_workflows.json"] = (CommercialHandler, NotHandler("log_all_incidents", "TCPStreamHandler")),
     };
 
     /// <summary>Examples whose spec cannot be read as the type at all.</summary>
@@ -44,10 +38,6 @@ public sealed class DocsExamplesChecksPipelineTests
     private const string NoSchedule = "check interval must be greater than 0 or a valid cron schedule must be provided";
     private const string FragmentWithoutSchedule = "fragment illustrating secrets/certificates; no interval or cron";
     private const string PipeWithoutCommand = "type pipe with set members and no command (a set handler mislabelled as pipe)";
-    private const string CommercialHandler = "references a commercial pipeline/v1 handler type this implementation does not provide";
-
-    private static string NotHandler(string workflow, string type) =>
-        $"workflow {workflow}: handler resource type not capable of handling events: pipeline/v1.{type}";
 
     public static TheoryData<string> Examples()
     {
