@@ -73,8 +73,9 @@ public sealed class SensuApiClient : IDisposable
         string? next = null;
         do
         {
-            var query = chunkSize > 0 ? $"?limit={chunkSize}" + (next is null ? "" : $"&continue={Uri.EscapeDataString(next)}") : "";
-            using var response = await SendAsync(HttpMethod.Get, path + query, null, cancellationToken);
+            var query = chunkSize > 0 ? $"limit={chunkSize}" + (next is null ? "" : $"&continue={Uri.EscapeDataString(next)}") : "";
+            var url = query.Length == 0 ? path : path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
+            using var response = await SendAsync(HttpMethod.Get, url, null, cancellationToken);
             if (await ReadJsonAsync(response, cancellationToken) is JsonArray array)
                 items.AddRange(array.Where(n => n is not null).Select(n => n!.DeepClone()));
             next = chunkSize > 0 && response.Headers.TryGetValues(ContinueHeader, out var values) ? values.FirstOrDefault() : null;

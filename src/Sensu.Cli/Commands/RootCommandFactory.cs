@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Sensu.Cli.Commands.Configure;
+using Sensu.Cli.Commands.Create;
+using Sensu.Cli.Commands.Resources;
 
 namespace Sensu.Cli.Commands;
 
@@ -11,7 +13,12 @@ public static class RootCommandFactory
         var global = new GlobalOptions();
         var root = new RootCommand("sensuctl controls Sensu instances: create, list, edit and delete resources, add assets, dump everything.");
         global.AddTo(root);
+        var factory = new CommandFactory(io, global);
         root.Subcommands.Add(ConfigureCommand.Build(io, global));
+        root.Subcommands.Add(CreateCommand.Build(factory, delete: false));
+        root.Subcommands.Add(CreateCommand.Build(factory, delete: true));
+        foreach (var command in ResourceCommands.Build(factory))
+            root.Subcommands.Add(command);
         return root;
     }
 }

@@ -1,0 +1,79 @@
+using Sensu.Cli.Client;
+using Sensu.Core.Wrapped;
+using Spectre.Console;
+
+namespace Sensu.Cli.Commands.Create;
+
+/// <summary>
+/// Sends decoded resources one by one (PUT for create, DELETE for delete), reporting each. Namespace precedence
+/// for namespaced resources: the resource's own, then <c>--namespace</c>, then the profile's (core-spec §1.2 item 7).
+/// Stops at the first failure, naming the document index, type, name and the server's message.
+/// </summary>
+public sealed class ResourceApplier(CommandRuntime runtime)
+{
+    public const string ManagedByLabel = "sensu.io/managed_by";
+    public const string ManagedBy = "sensuctl";
+
+    /// <summary>Above this many resources a progress bar is shown on a terminal.</summary>
+    public const int ProgressThreshold = 25;
+
+    public async Task<int> ApplyAsync(ResourceBatch batch, bool delete, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        if (runtime.Io.OutputIsTerminal && batch.Resources.Count > ProgressThreshold)
+        {
+            await AnsiConsole.Progress().StartAsync(async context =>
+            {
+                var task = context.AddTask(delete ? "deleting" : "creating", maxValue: batch.Resources.Count);
+                foreach (var decoded in batch.Resources)
+                {
+                    await ApplyOneAsync(decoded, delete, quiet: true, cancellationToken);
+                    task.Increment(1);
+                    done++;
+                }
+            });
+            runtime.Printer.Message($"{(delete ? "deleted" : "created")} {Output.ResourcePrinter.Plural(done, "resource")}");
+        }
+        else
+        {
+            foreach (var decoded in batch.Resources)
+                await ApplyOneAsync(decoded, delete, quiet: false, cancellationToken);
+        }
+        if (batch.Error is not null)
+            throw new CliException(batch.Resources.Count == 0 ? batch.Error : $"{batch.Error} (the {batch.Resources.Count} resource(s) before it were {(delete ? "deleted" : "created")})");
+        return 0;
+    }
+
+    private async Task ApplyOneAsync(DecodedResource decoded, bool delete, bool quiet, CancellationToken cancellationToken)
+    {
+        var type = decoded.Type;
+        var resource = decoded.Resource;
+        if (type.Namespaced && string.IsNullOrEmpty(resource.Metadata.Namespace))
+        {
+            if (resource is Sensu.Core.Resources.Core.Event e)
+                e.SetNamespace(runtime.Namespace);
+            else
+                resource.Metadata.Namespace = runtime.Namespace;
+        }
+        if (!delete)
+        {
+            resource.Metadata.Labels ??= [];
+            resource.Metadata.Labels[ManagedByLabel] = ManagedBy;
+        }
+        var what = ResourcePaths.Describe(type, resource);
+        try
+        {
+            var path = ResourcePaths.Item(type, resource);
+            if (delete)
+                await runtime.Client.DeleteAsync(path, cancellationToken);
+            else
+                await runtime.Client.PutAsync(path, ApiBody.ToApiBody(resource), cancellationToken);
+        }
+        catch (Exception ex) when (ex is ApiException or CliException)
+        {
+            throw new CliException($"document {decoded.Index} (line {decoded.Line}): {what}: {(delete ? "delete" : "create")} failed: {ex.Message}", ex);
+        }
+        if (!quiet)
+            runtime.Printer.Message($"{(delete ? "Deleted" : "Created")} {what}");
+    }
+}
