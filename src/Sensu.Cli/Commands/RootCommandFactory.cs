@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Sensu.Cli.Commands.Configure;
 using Sensu.Cli.Commands.Create;
+using Sensu.Cli.Commands.Dump;
+using Sensu.Cli.Commands.Edit;
 using Sensu.Cli.Commands.Resources;
 
 namespace Sensu.Cli.Commands;
@@ -17,6 +19,8 @@ public static class RootCommandFactory
         root.Subcommands.Add(ConfigureCommand.Build(io, global));
         root.Subcommands.Add(CreateCommand.Build(factory, delete: false));
         root.Subcommands.Add(CreateCommand.Build(factory, delete: true));
+        root.Subcommands.Add(DumpCommand.Build(factory));
+        root.Subcommands.Add(EditCommand.Build(factory));
         foreach (var command in ResourceCommands.Build(factory))
             root.Subcommands.Add(command);
         return root;
