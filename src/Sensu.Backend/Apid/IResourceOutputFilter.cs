@@ -9,6 +9,9 @@ public interface IResourceOutputFilter
 {
     bool AppliesTo(ResourceType type);
 
-    /// <summary>Returns the resource to send; may be a modified copy, never the cached instance modified in place.</summary>
-    ValueTask<IResource> FilterAsync(ResourceType type, IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken);
+    /// <summary>
+    /// Returns the resource to send (a modified copy, never the cached instance modified in place), or null when
+    /// the caller may not see it at all (then a list skips it and a single GET answers 404).
+    /// </summary>
+    ValueTask<IResource?> FilterAsync(ResourceType type, IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken);
 }

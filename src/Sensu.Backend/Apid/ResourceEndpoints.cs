@@ -50,7 +50,10 @@ public static class ResourceEndpoints
             var result = await service.ListAsync(Primary, ApiRequestContext.RouteNamespace(context), page, cancellationToken).ConfigureAwait(false);
             var array = new JsonArray();
             foreach (var resource in result.Items)
-                array.Add(await presenter.PresentAsync(resource, context.User, cancellationToken).ConfigureAwait(false));
+            {
+                if (await presenter.PresentAsync(resource, context.User, cancellationToken).ConfigureAwait(false) is { } shown)
+                    array.Add(shown);
+            }
             if (result.Continue is not null)
                 context.Response.Headers[ApiRequestContext.ContinueHeader] = result.Continue;
             return ResourceBodies.Json(array);
@@ -60,7 +63,8 @@ public static class ResourceEndpoints
         {
             var resource = await service.GetAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false)
                 ?? throw ApiException.NotFound();
-            return ResourceBodies.Json(await presenter.PresentAsync(resource, context.User, cancellationToken).ConfigureAwait(false));
+            return ResourceBodies.Json(await presenter.PresentAsync(resource, context.User, cancellationToken).ConfigureAwait(false)
+                ?? throw ApiException.NotFound());
         }
 
         public async Task<IResult> CreateAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)

@@ -10,14 +10,16 @@ public sealed class ResourcePresenter(IEnumerable<IResourceOutputFilter> filters
 {
     private readonly IResourceOutputFilter[] _filters = filters.ToArray();
 
-    public async ValueTask<JsonNode> PresentAsync(IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The API form of a resource, or null when the caller may not see it.</summary>
+    public async ValueTask<JsonNode?> PresentAsync(IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var type = ResourceRegistry.For(resource);
+        IResource? shown = resource;
         foreach (var filter in _filters)
         {
-            if (filter.AppliesTo(type))
-                resource = await filter.FilterAsync(type, resource, user, cancellationToken).ConfigureAwait(false);
+            if (shown is not null && filter.AppliesTo(type))
+                shown = await filter.FilterAsync(type, shown, user, cancellationToken).ConfigureAwait(false);
         }
-        return ResourceBodies.Encode(resource);
+        return shown is null ? null : ResourceBodies.Encode(shown);
     }
 }

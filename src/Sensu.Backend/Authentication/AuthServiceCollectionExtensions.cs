@@ -30,6 +30,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<IUserPasswordService, UserPasswordService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IResourceWriteHook, UserWriteHook>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IResourceOutputFilter, UserOutputFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IResourceOutputFilter, NamespaceVisibilityFilter>());
 
         services.TryAddSingleton<IRbacRuleSource, StoreRbacRuleSource>();
         services.TryAddSingleton<IAuthorizer, RbacAuthorizer>();

@@ -56,7 +56,16 @@ public static class UserEndpoints
             return error;
         return await UpdateAsync(context, name, store, users, user =>
         {
-            user.Password = body.Value?.PasswordNew ?? string.Empty;
+            if (!string.IsNullOrEmpty(body.Value?.PasswordHash))
+            {
+                if (!PasswordHasher.IsBcryptHash(body.Value.PasswordHash))
+                    throw ApiException.Invalid("password_hash must be a bcrypt hash");
+                user.PasswordHash = body.Value.PasswordHash;
+            }
+            else
+            {
+                user.Password = body.Value?.PasswordNew ?? string.Empty;
+            }
             Log.PasswordChanged(logs.CreateLogger(typeof(UserEndpoints)), name);
         }, Created).ConfigureAwait(false);
     }

@@ -11,6 +11,6 @@ public sealed class UserOutputFilter : IResourceOutputFilter
 {
     public bool AppliesTo(ResourceType type) => type.ClrType == typeof(User);
 
-    public ValueTask<IResource> FilterAsync(ResourceType type, IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(resource is User u ? u.ForOutput() : resource);
+    public ValueTask<IResource?> FilterAsync(ResourceType type, IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IResource?>(resource is User u ? u.ForOutput() : resource);
 }

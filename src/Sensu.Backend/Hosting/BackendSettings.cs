@@ -82,10 +82,17 @@ public static class BackendSettings
         return result;
     }
 
+    private static IEnumerable<DictionaryEntry> Entries(IDictionary map)
+    {
+        var enumerator = map.GetEnumerator();
+        while (enumerator.MoveNext())
+            yield return enumerator.Entry;
+    }
+
     private static string Flatten(object? value) => value switch
     {
         null => string.Empty,
-        IDictionary map => string.Join(',', map.Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}")),
+        IDictionary map => string.Join(',', Entries(map).Select(e => $"{e.Key}={e.Value}")),
         IEnumerable list and not string => string.Join(',', list.Cast<object?>().Select(i => i?.ToString())),
         _ => value.ToString() ?? string.Empty,
     };

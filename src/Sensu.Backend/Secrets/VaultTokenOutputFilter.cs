@@ -19,7 +19,7 @@ public sealed class VaultTokenOutputFilter(IAuthorizer authorizer) : IResourceOu
 
     public bool AppliesTo(ResourceType type) => type.ClrType == typeof(VaultProvider);
 
-    public async ValueTask<IResource> FilterAsync(ResourceType type, IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async ValueTask<IResource?> FilterAsync(ResourceType type, IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (resource is not VaultProvider { Client.Token: { Length: > 0 } } provider)
             return resource;

@@ -122,7 +122,7 @@ public sealed class UserEndpointsTests : IAsyncLifetime
             new Core.Resources.Core.User { Username = "erin", Password = "leak" },
             new System.Security.Claims.ClaimsPrincipal(),
             CancellationToken.None);
-        Assert.Null(((Core.Resources.Core.User)filtered).Password);
+        Assert.Null(Assert.IsType<Core.Resources.Core.User>(filtered).Password);
     }
 
     private static string Body(string next, string? current) =>
