@@ -57,7 +57,7 @@ public sealed class FakeBonsaiHub : IAsyncDisposable
             spec:
               builds:
               - url: https://assets.example/sensu-pagerduty-handler_{version}_linux_amd64.tar.gz
-                sha512: 8b8b2e8e6f2c5b0d3f6a5e6c1b7d3e2c4a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d
+                sha512: {Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(System.Text.Encoding.UTF8.GetBytes(version)))}
                 filters:
                 - entity.system.os == 'linux'
                 - entity.system.arch == 'amd64'
