@@ -36,6 +36,9 @@ public sealed class BackendProcess : IAsyncDisposable
     /// <summary>Everything the backend wrote to stdout and stderr.</summary>
     public ProcessLog Log { get; }
 
+    /// <summary>From process start to the first 200 of <c>/health</c>.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
     public static async Task<BackendProcess> StartAsync(CancellationToken cancellationToken)
     {
         var dll = BackendLocator.Find();
@@ -77,6 +80,7 @@ public sealed class BackendProcess : IAsyncDisposable
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
         var log = new ProcessLog();
+        var clock = Stopwatch.StartNew();
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => log.Add("out", e.Data);
         process.ErrorDataReceived += (_, e) => log.Add("err", e.Data);
@@ -89,6 +93,7 @@ public sealed class BackendProcess : IAsyncDisposable
         try
         {
             await backend.WaitHealthyAsync(cancellationToken).ConfigureAwait(false);
+            backend.StartupTime = clock.Elapsed;
             return backend;
         }
         catch
