@@ -23,6 +23,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(EditCommand.Build(factory));
         foreach (var command in ResourceCommands.Build(factory))
             root.Subcommands.Add(command);
+        ExamplesHelpAction.Install(root);
         return root;
     }
 }
