@@ -13,6 +13,7 @@ public static class ApidApplicationBuilderExtensions
         app.MapSystemEndpoints();
         app.MapEventEndpoints();
         app.MapTessenEndpoints();
+        app.MapSilencedEndpoints();
         var dedicated = new HashSet<string>(StringComparer.Ordinal)
         {
             ResourceRegistry.For<Event>().StoreKind,

@@ -13,6 +13,7 @@ public static class ApidServiceCollectionExtensions
         services.AddSingleton<ResourcePresenter>();
         services.TryAddSingleton<IEventWriter, StoreEventWriter>();
         services.AddSingleton<IResourceWriteHook, EntityWriteHook>();
+        services.AddSingleton<IResourceWriteHook, SilencedWriteHook>();
         return services;
     }
 }

@@ -18,11 +18,10 @@ public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
     {
-        var prefix = ResourceRegistry.For<Event>().Group.UrlPrefix;
-        var collection = ResourceRegistry.For<Event>().Collection;
-        var root = $"{prefix}/namespaces/{{namespace}}/{collection}";
+        var type = ResourceRegistry.For<Event>();
+        var root = type.CollectionRoute;
 
-        app.MapGet($"{prefix}/{collection}", ListAsync);
+        app.MapGet(type.CollectionPath(null), ListAsync);
         app.MapGet(root, ListAsync);
         app.MapPost(root, CreateAsync);
         app.MapGet(root + "/{entity}", ListAsync);

@@ -17,17 +17,16 @@ public static class ResourceEndpoints
     {
         var collections = ResourceRegistry.All
             .Where(t => !skipStoreKinds.Contains(t.StoreKind))
-            .GroupBy(t => (t.Group.UrlPrefix, t.Collection, t.Namespaced));
+            .GroupBy(t => t.CollectionRoute);
 
         foreach (var group in collections)
         {
             var types = group.ToList();
-            var (prefix, collection, namespaced) = group.Key;
             var handlers = new ResourceHandlers(types);
-            var item = namespaced ? $"{prefix}/namespaces/{{namespace}}/{collection}" : $"{prefix}/{collection}";
+            var item = group.Key;
 
-            if (namespaced)
-                app.MapGet($"{prefix}/{collection}", handlers.ListAsync);
+            if (types[0].Namespaced)
+                app.MapGet(types[0].CollectionPath(null), handlers.ListAsync);
             app.MapGet(item, handlers.ListAsync);
             app.MapPost(item, handlers.CreateAsync);
             app.MapGet(item + "/{name}", handlers.GetAsync);

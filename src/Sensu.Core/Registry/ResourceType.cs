@@ -61,6 +61,11 @@ public sealed class ResourceType
         return $"{Group.UrlPrefix}/namespaces/{Uri.EscapeDataString(@namespace)}/{Collection}";
     }
 
+    /// <summary>Route template of the collection, with a <c>{namespace}</c> parameter for namespaced types.</summary>
+    public string CollectionRoute => Namespaced
+        ? $"{Group.UrlPrefix}/namespaces/{{namespace}}/{Collection}"
+        : $"{Group.UrlPrefix}/{Collection}";
+
     /// <summary>REST path of one resource.</summary>
     public string ItemPath(string? @namespace, string name) => $"{CollectionPath(@namespace)}/{Uri.EscapeDataString(name)}";
 
