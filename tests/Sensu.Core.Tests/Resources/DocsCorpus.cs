@@ -74,20 +74,6 @@ internal static class DocsCorpus
         return result;
     }
 
-    private static string FindRoot()
-    {
-        // The test binaries may live outside the repo (--artifacts-path), so also start from this source file.
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, SourceDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "conformance", "docs-examples");
-                if (Directory.Exists(Path.Combine(dir.FullName, "main")) && Directory.Exists(candidate))
-                    return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("shared/conformance/docs-examples not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRoot() => Sensu.Testing.DocsExamples.Root;
 
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? "/";
 }
