@@ -10,6 +10,8 @@ public static class ResourcePaths
     public static string Item(ResourceType type, IResource resource)
     {
         var ns = type.Namespaced ? resource.Metadata.Namespace : null;
+        if (resource is Sensu.Core.Resources.Core.TessenConfig)
+            return type.CollectionPath(null);
         if (resource is SensuEvent e)
         {
             var entity = e.Entity?.Metadata.Name;
@@ -22,6 +24,9 @@ public static class ResourcePaths
             throw new CliException($"{type.Name} has no name (metadata.name)");
         return type.ItemPath(ns, name);
     }
+
+    /// <summary>Metrics-only events have no check to address them by: they are POSTed to the collection.</summary>
+    public static bool PostToCollection(IResource resource) => resource is SensuEvent { Check: null, Entity: not null };
 
     /// <summary><c>Handler "pagerduty" in namespace "default"</c>, for messages.</summary>
     public static string Describe(ResourceType type, IResource resource)

@@ -63,8 +63,9 @@ public sealed class ResourceApplier(CommandRuntime runtime)
         var what = ResourcePaths.Describe(type, resource);
         try
         {
-            var path = ResourcePaths.Item(type, resource);
-            if (delete)
+            if (!delete && ResourcePaths.PostToCollection(resource))
+                await runtime.Client.PostAsync(type.CollectionPath(resource.Metadata.Namespace), ApiBody.ToApiBody(resource), cancellationToken);
+            else if (ResourcePaths.Item(type, resource) is var path && delete)
                 await runtime.Client.DeleteAsync(path, cancellationToken);
             else
                 await runtime.Client.PutAsync(path, ApiBody.ToApiBody(resource), cancellationToken);
