@@ -14,6 +14,7 @@ public static class ApidApplicationBuilderExtensions
         app.MapEventEndpoints();
         app.MapTessenEndpoints();
         app.MapSilencedEndpoints();
+        app.MapCheckHookEndpoints();
         var dedicated = new HashSet<string>(StringComparer.Ordinal)
         {
             ResourceRegistry.For<Event>().StoreKind,
