@@ -19,6 +19,12 @@ public static class Sensuctl
         {
             var root = BuildRoot(io);
             var result = root.Parse(args);
+            if (result.Errors.Count > 0 && result.Action is not Commands.ExamplesHelpAction and not System.CommandLine.Help.HelpAction)
+            {
+                var command = string.Join(' ', CommandPath(result.CommandResult));
+                await io.Error.WriteLineAsync($"Error: {OneLine(result.Errors[0].Message)} (see '{command} --help')");
+                return Failure;
+            }
             var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
             return await result.InvokeAsync(configuration, cancellationToken);
         }
@@ -34,5 +40,16 @@ public static class Sensuctl
         }
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (System.CommandLine.Parsing.SymbolResult? r = result; r is not null; r = r.Parent)
+        {
+            if (r is System.CommandLine.Parsing.CommandResult c)
+                names.Push(c.Parent is null ? "sensuctl" : c.Command.Name);
+        }
+        return names;
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Replace("\t", " ", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal).Trim();
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sensu.Cli.Commands.Completion;
 using Sensu.Cli.Commands.Configure;
 using Sensu.Cli.Commands.Create;
 using Sensu.Cli.Commands.Dump;
@@ -21,6 +22,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(CreateCommand.Build(factory, delete: true));
         root.Subcommands.Add(DumpCommand.Build(factory));
         root.Subcommands.Add(EditCommand.Build(factory));
+        root.Subcommands.Add(CompletionCommand.Build(io));
         foreach (var command in ResourceCommands.Build(factory))
             root.Subcommands.Add(command);
         ExamplesHelpAction.Install(root);
