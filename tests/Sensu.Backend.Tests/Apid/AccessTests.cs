@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Sensu.Backend.Tests.Support;
 
@@ -16,13 +15,13 @@ public sealed class AccessTests : IAsyncLifetime
     {
         _backend = await TestBackend.StartAsync();
         _admin = await _backend.LoginAsync();
-        await PutAsync(_admin, "/api/core/v2/users/viewer", "{\"username\":\"viewer\",\"password\":\"viewer-pass1\",\"groups\":[\"readers\"],\"disabled\":false}");
-        await PutAsync(_admin, "/api/core/v2/clusterrolebindings/readers-view",
+        await _admin.PutJsonAsync("/api/core/v2/users/viewer", "{\"username\":\"viewer\",\"password\":\"viewer-pass1\",\"groups\":[\"readers\"],\"disabled\":false}");
+        await _admin.PutJsonAsync("/api/core/v2/clusterrolebindings/readers-view",
             "{\"metadata\":{\"name\":\"readers-view\"},\"subjects\":[{\"type\":\"Group\",\"name\":\"readers\"}],\"role_ref\":{\"type\":\"ClusterRole\",\"name\":\"view\"}}");
-        await PutAsync(_admin, "/api/core/v2/namespaces/default/checks/c", "{\"command\":\"true\",\"interval\":60}");
-        await PutAsync(_admin, "/api/enterprise/secrets/v1/namespaces/default/secrets/s",
+        await _admin.PutJsonAsync("/api/core/v2/namespaces/default/checks/c", "{\"command\":\"true\",\"interval\":60}");
+        await _admin.PutJsonAsync("/api/enterprise/secrets/v1/namespaces/default/secrets/s",
             "{\"type\":\"Secret\",\"api_version\":\"secrets/v1\",\"metadata\":{\"name\":\"s\"},\"spec\":{\"id\":\"CANARY_ENV\",\"provider\":\"env\"}}");
-        await PutAsync(_admin, "/api/enterprise/secrets/v1/providers/vault",
+        await _admin.PutJsonAsync("/api/enterprise/secrets/v1/providers/vault",
             "{\"type\":\"VaultProvider\",\"api_version\":\"secrets/v1\",\"metadata\":{\"name\":\"vault\"},\"spec\":{\"client\":{\"address\":\"http://127.0.0.1:8200\",\"token\":\"canary-token-4711\",\"version\":\"v2\"}}}");
         _viewer = await _backend.LoginAsync("viewer", "viewer-pass1");
     }
@@ -50,7 +49,7 @@ public sealed class AccessTests : IAsyncLifetime
     public async Task A_view_user_reads_checks_but_cannot_write_them()
     {
         Assert.Equal(HttpStatusCode.OK, (await _viewer.GetAsync("/api/core/v2/namespaces/default/checks/c")).StatusCode);
-        var status = await PutAsync(_viewer, "/api/core/v2/namespaces/default/checks/c", "{\"command\":\"changed\",\"interval\":60}");
+        var status = await _viewer.PutJsonAsync("/api/core/v2/namespaces/default/checks/c", "{\"command\":\"changed\",\"interval\":60}");
         Assert.Equal(HttpStatusCode.Forbidden, status);
         var check = JsonNode.Parse(await _admin.GetStringAsync("/api/core/v2/namespaces/default/checks/c"))!;
         Assert.Equal("true", check["command"]!.GetValue<string>());
@@ -61,7 +60,7 @@ public sealed class AccessTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.Forbidden, (await _viewer.GetAsync("/api/enterprise/secrets/v1/namespaces/default/secrets")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _viewer.GetAsync("/api/enterprise/secrets/v1/namespaces/default/secrets/s")).StatusCode);
-        var status = await PutAsync(_viewer, "/api/enterprise/secrets/v1/namespaces/default/secrets/s2",
+        var status = await _viewer.PutJsonAsync("/api/enterprise/secrets/v1/namespaces/default/secrets/s2",
             "{\"type\":\"Secret\",\"api_version\":\"secrets/v1\",\"metadata\":{\"name\":\"s2\"},\"spec\":{\"id\":\"X\",\"provider\":\"env\"}}");
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal(HttpStatusCode.Forbidden, (await _viewer.GetAsync("/api/enterprise/secrets/v1/providers")).StatusCode);
@@ -78,22 +77,14 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task The_vault_token_is_redacted_for_users_who_may_read_but_not_update_providers()
     {
-        await PutAsync(_admin, "/api/core/v2/clusterroles/provider-reader",
+        await _admin.PutJsonAsync("/api/core/v2/clusterroles/provider-reader",
             "{\"metadata\":{\"name\":\"provider-reader\"},\"rules\":[{\"verbs\":[\"get\",\"list\"],\"resources\":[\"providers\"],\"resource_names\":[]}]}");
-        await PutAsync(_admin, "/api/core/v2/clusterrolebindings/provider-reader",
+        await _admin.PutJsonAsync("/api/core/v2/clusterrolebindings/provider-reader",
             "{\"metadata\":{\"name\":\"provider-reader\"},\"subjects\":[{\"type\":\"User\",\"name\":\"viewer\"}],\"role_ref\":{\"type\":\"ClusterRole\",\"name\":\"provider-reader\"}}");
         var one = await _viewer.GetStringAsync("/api/enterprise/secrets/v1/providers/vault");
         var all = await _viewer.GetStringAsync("/api/enterprise/secrets/v1/providers");
         Assert.DoesNotContain("canary-token-4711", one, StringComparison.Ordinal);
         Assert.DoesNotContain("canary-token-4711", all, StringComparison.Ordinal);
         Assert.Equal("REDACTED", JsonNode.Parse(one)!["spec"]!["client"]!["token"]!.GetValue<string>());
-    }
-
-    private static async Task<HttpStatusCode> PutAsync(HttpClient client, string path, string json)
-    {
-        using var content = new StringContent(json);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await client.PutAsync(path, content);
-        return response.StatusCode;
     }
 }

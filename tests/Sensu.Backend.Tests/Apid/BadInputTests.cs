@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Sensu.Backend.Tests.Support;
 
@@ -35,7 +34,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("{\"command\":\"true\",\"interval\":60,\"metadata\":{\"name\":\"other\"}}", 400, "does not match the name on the URI")]
     public async Task Bad_check_bodies_are_refused_and_leave_nothing_behind(string body, int status, string message)
     {
-        var (code, text) = await SendAsync(HttpMethod.Put, $"{Checks}/probe", body);
+        var (code, text) = await _admin.SendJsonAsync(HttpMethod.Put, $"{Checks}/probe", body);
         Assert.Equal(status, (int)code);
         Assert.Contains(message, Message(text), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync($"{Checks}/probe")).StatusCode);
@@ -45,7 +44,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task An_invalid_name_is_refused()
     {
-        var (code, text) = await SendAsync(HttpMethod.Post, Checks, "{\"command\":\"true\",\"interval\":60,\"metadata\":{\"name\":\"bad name\"}}");
+        var (code, text) = await _admin.SendJsonAsync(HttpMethod.Post, Checks, "{\"command\":\"true\",\"interval\":60,\"metadata\":{\"name\":\"bad name\"}}");
         Assert.Equal(HttpStatusCode.BadRequest, code);
         Assert.Contains("cannot contain spaces or special characters", Message(text), StringComparison.Ordinal);
         Assert.Equal("[]", await _admin.GetStringAsync(Checks));
@@ -54,7 +53,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_namespace_is_a_404_naming_it()
     {
-        var (code, text) = await SendAsync(HttpMethod.Put, "/api/core/v2/namespaces/nowhere/checks/probe", "{\"command\":\"true\",\"interval\":60}");
+        var (code, text) = await _admin.SendJsonAsync(HttpMethod.Put, "/api/core/v2/namespaces/nowhere/checks/probe", "{\"command\":\"true\",\"interval\":60}");
         Assert.Equal(HttpStatusCode.NotFound, code);
         Assert.Contains("nowhere", Message(text), StringComparison.Ordinal);
         Assert.Equal("[]", await _admin.GetStringAsync("/api/core/v2/checks"));
@@ -63,14 +62,14 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_collection_is_a_404()
     {
-        var (code, _) = await SendAsync(HttpMethod.Put, "/api/core/v2/namespaces/default/widgets/probe", "{}");
+        var (code, _) = await _admin.SendJsonAsync(HttpMethod.Put, "/api/core/v2/namespaces/default/widgets/probe", "{}");
         Assert.Equal(HttpStatusCode.NotFound, code);
     }
 
     [Fact]
     public async Task An_unknown_provider_type_is_refused()
     {
-        var (code, text) = await SendAsync(HttpMethod.Put, "/api/enterprise/secrets/v1/providers/probe",
+        var (code, text) = await _admin.SendJsonAsync(HttpMethod.Put, "/api/enterprise/secrets/v1/providers/probe",
             "{\"type\":\"CyberArkProvider\",\"api_version\":\"secrets/v1\",\"metadata\":{\"name\":\"probe\"},\"spec\":{}}");
         Assert.Equal(HttpStatusCode.BadRequest, code);
         Assert.Contains("CyberArkProvider", Message(text), StringComparison.Ordinal);
@@ -80,7 +79,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_vault_provider_with_missing_tls_files_is_a_400_naming_the_file()
     {
-        var (code, text) = await SendAsync(HttpMethod.Put, "/api/enterprise/secrets/v1/providers/vault",
+        var (code, text) = await _admin.SendJsonAsync(HttpMethod.Put, "/api/enterprise/secrets/v1/providers/vault",
             "{\"type\":\"VaultProvider\",\"api_version\":\"secrets/v1\",\"metadata\":{\"name\":\"vault\"},\"spec\":{\"client\":{\"address\":\"https://127.0.0.1:8200\",\"token\":\"t\",\"version\":\"v2\",\"tls\":{\"ca_cert\":\"/nonexistent/ca.pem\"}}}}");
         Assert.Equal(HttpStatusCode.BadRequest, code);
         Assert.Contains("/nonexistent/ca.pem", Message(text), StringComparison.Ordinal);
@@ -90,7 +89,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task A_body_over_the_limit_is_a_413_and_nothing_is_written()
     {
         var huge = "{\"command\":\"" + new string('x', 600_000) + "\",\"interval\":60}";
-        var (code, text) = await SendAsync(HttpMethod.Put, $"{Checks}/probe", huge);
+        var (code, text) = await _admin.SendJsonAsync(HttpMethod.Put, $"{Checks}/probe", huge);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, code);
         Assert.Contains("exceeds the limit of 512000 bytes", Message(text), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync($"{Checks}/probe")).StatusCode);
@@ -99,10 +98,10 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Post_on_an_existing_resource_is_a_409_and_put_replaces()
     {
-        Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Post, Checks, "{\"command\":\"one\",\"interval\":60,\"metadata\":{\"name\":\"c\"}}")).Status);
-        var (code, _) = await SendAsync(HttpMethod.Post, Checks, "{\"command\":\"two\",\"interval\":60,\"metadata\":{\"name\":\"c\"}}");
+        Assert.Equal(HttpStatusCode.Created, (await _admin.SendJsonAsync(HttpMethod.Post, Checks, "{\"command\":\"one\",\"interval\":60,\"metadata\":{\"name\":\"c\"}}")).Status);
+        var (code, _) = await _admin.SendJsonAsync(HttpMethod.Post, Checks, "{\"command\":\"two\",\"interval\":60,\"metadata\":{\"name\":\"c\"}}");
         Assert.Equal(HttpStatusCode.Conflict, code);
-        Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Put, $"{Checks}/c", "{\"command\":\"three\",\"interval\":60}")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await _admin.SendJsonAsync(HttpMethod.Put, $"{Checks}/c", "{\"command\":\"three\",\"interval\":60}")).Status);
         var check = JsonNode.Parse(await _admin.GetStringAsync($"{Checks}/c"))!;
         Assert.Equal("three", check["command"]!.GetValue<string>());
         Assert.Equal("admin", check["metadata"]!["created_by"]!.GetValue<string>());
@@ -112,7 +111,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task Lists_page_with_limit_and_the_continue_header()
     {
         foreach (var name in new[] { "a", "b", "c" })
-            await SendAsync(HttpMethod.Put, $"{Checks}/{name}", "{\"command\":\"true\",\"interval\":60}");
+            await _admin.SendJsonAsync(HttpMethod.Put, $"{Checks}/{name}", "{\"command\":\"true\",\"interval\":60}");
         using var first = await _admin.GetAsync($"{Checks}?limit=2");
         Assert.Equal(2, JsonNode.Parse(await first.Content.ReadAsStringAsync())!.AsArray().Count);
         var token = Assert.Single(first.Headers.GetValues("Sensu-Continue"));
@@ -127,12 +126,12 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Patch_merges_and_validates()
     {
-        await SendAsync(HttpMethod.Put, $"{Checks}/p", "{\"command\":\"true\",\"interval\":60,\"subscriptions\":[\"a\"]}");
-        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(new HttpMethod("PATCH"), $"{Checks}/p", "{\"interval\":30}")).Status);
+        await _admin.SendJsonAsync(HttpMethod.Put, $"{Checks}/p", "{\"command\":\"true\",\"interval\":60,\"subscriptions\":[\"a\"]}");
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.SendJsonAsync(new HttpMethod("PATCH"), $"{Checks}/p", "{\"interval\":30}")).Status);
         var check = JsonNode.Parse(await _admin.GetStringAsync($"{Checks}/p"))!;
         Assert.Equal(30, check["interval"]!.GetValue<int>());
         Assert.Equal("a", check["subscriptions"]![0]!.GetValue<string>());
-        var (code, _) = await SendAsync(new HttpMethod("PATCH"), $"{Checks}/p", "{\"cron\":\"* * * * *\"}");
+        var (code, _) = await _admin.SendJsonAsync(new HttpMethod("PATCH"), $"{Checks}/p", "{\"cron\":\"* * * * *\"}");
         Assert.Equal(HttpStatusCode.BadRequest, code);
         Assert.Equal(30, JsonNode.Parse(await _admin.GetStringAsync($"{Checks}/p"))!["interval"]!.GetValue<int>());
     }
@@ -141,18 +140,10 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task Asset_names_with_a_slash_travel_escaped()
     {
         var body = "{\"url\":\"http://127.0.0.1/a.tar.gz\",\"sha512\":\"" + new string('a', 128) + "\"}";
-        Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Put, "/api/core/v2/namespaces/default/assets/sensu%2Fslack", body)).Status);
+        Assert.Equal(HttpStatusCode.Created, (await _admin.SendJsonAsync(HttpMethod.Put, "/api/core/v2/namespaces/default/assets/sensu%2Fslack", body)).Status);
         var asset = JsonNode.Parse(await _admin.GetStringAsync("/api/core/v2/namespaces/default/assets/sensu%2Fslack"))!;
         Assert.Equal("sensu/slack", asset["metadata"]!["name"]!.GetValue<string>());
     }
 
     private static string Message(string body) => JsonNode.Parse(body)!["message"]!.GetValue<string>();
-
-    private async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, string json)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await _admin.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
 }

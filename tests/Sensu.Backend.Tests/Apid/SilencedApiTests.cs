@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Sensu.Backend.Tests.Support;
 
@@ -14,8 +13,8 @@ public sealed class SilencedApiTests
         await using var backend = await TestBackend.StartAsync();
         using var client = await backend.LoginAsync();
         const string root = "/api/core/v2/namespaces/default/silenced";
-        Assert.Equal(HttpStatusCode.Created, await PostAsync(client, root, "{\"subscription\":\"linux\",\"check\":\"check-cpu\",\"expire\":600,\"reason\":\"maintenance\"}"));
-        Assert.Equal(HttpStatusCode.Created, await PutAsync(client, $"{root}/{Uri.EscapeDataString("*:check-disk")}", "{\"check\":\"check-disk\"}"));
+        Assert.Equal(HttpStatusCode.Created, await client.PostJsonAsync(root, "{\"subscription\":\"linux\",\"check\":\"check-cpu\",\"expire\":600,\"reason\":\"maintenance\"}"));
+        Assert.Equal(HttpStatusCode.Created, await client.PutJsonAsync($"{root}/{Uri.EscapeDataString("*:check-disk")}", "{\"check\":\"check-disk\"}"));
 
         var silence = JsonNode.Parse(await client.GetStringAsync($"{root}/linux%3Acheck-cpu"))!;
         Assert.Equal("linux:check-cpu", silence["metadata"]!["name"]!.GetValue<string>());
@@ -38,19 +37,7 @@ public sealed class SilencedApiTests
     {
         await using var backend = await TestBackend.StartAsync();
         using var client = await backend.LoginAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(client, "/api/core/v2/namespaces/default/silenced", "{\"reason\":\"nothing\"}"));
+        Assert.Equal(HttpStatusCode.BadRequest, await client.PostJsonAsync("/api/core/v2/namespaces/default/silenced", "{\"reason\":\"nothing\"}"));
         Assert.Equal("[]", await client.GetStringAsync("/api/core/v2/namespaces/default/silenced"));
-    }
-
-    private static Task<HttpStatusCode> PostAsync(HttpClient client, string path, string json) => SendAsync(client, HttpMethod.Post, path, json);
-
-    private static Task<HttpStatusCode> PutAsync(HttpClient client, string path, string json) => SendAsync(client, HttpMethod.Put, path, json);
-
-    private static async Task<HttpStatusCode> SendAsync(HttpClient client, HttpMethod method, string path, string json)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await client.SendAsync(request);
-        return response.StatusCode;
     }
 }
