@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Sensu.Backend.Apid;
+using Sensu.Core.Json;
+using Sensu.Core.Registry;
+using Sensu.Core.Resources.Core;
+using Sensu.Store;
+
+namespace Sensu.Backend.Eventd;
+
+/// <summary>
+/// The work Eventd does for one event (core-spec §5.1 steps 2–6): fill id and timestamp, validate, create the
+/// proxy entity if needed, then — for check events — merge with the stored event, apply silences, end
+/// <c>expire_on_resolve</c> silences on resolution, and store.
+/// </summary>
+public sealed class EventProcessor(
+    IEventStore events,
+    ResourceService resources,
+    SilencedCache silences,
+    EventStateMachine stateMachine,
+    TimeProvider time,
+    ILogger<EventProcessor> logger)
+{
+    private static readonly ResourceType SilencedType = ResourceRegistry.For<Silenced>();
+
+    /// <summary>Fills what the caller may omit and validates; throws <see cref="Sensu.Core.Validation.ResourceValidationException"/>.</summary>
+    public void Prepare(Event ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        if (ev.Timestamp == 0)
+            ev.Timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        if (string.IsNullOrEmpty(ev.Id))
+            ev.Id = Guid.NewGuid().ToString();
+        if (ev.Entity is { } entity && string.IsNullOrEmpty(entity.EntityClass))
+            entity.EntityClass = Entity.ProxyClass;
+        ev.Validate();
+    }
+
+    /// <summary>The key events are ordered and stored by.</summary>
+    public static EventKey KeyOf(Event ev) =>
+        new(ev.Metadata.Namespace ?? ev.Entity?.Metadata.Namespace ?? string.Empty, ev.Entity?.Metadata.Name ?? string.Empty, ev.CheckName);
+
+    /// <summary>Stores a prepared event and returns it as the pipeline must see it; metrics-only events are not stored.</summary>
+    public async Task<Event> StoreAsync(Event ev, CancellationToken cancellationToken)
+    {
+        await EnsureEntityAsync(ev, cancellationToken).ConfigureAwait(false);
+        if (ev.Check is null)
+            return ev;
+
+        await silences.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+        var key = KeyOf(ev);
+        var stored = await events.GetEventAsync(key, cancellationToken).ConfigureAwait(false);
+        var previous = stored is null ? null : JsonSerializer.Deserialize(stored.Json, SensuJsonContext.Default.Event);
+        if (previous is { Check: null })
+            previous = null;
+
+        var transition = stateMachine.Apply(ev, previous, silences.InNamespace(key.Namespace));
+        foreach (var name in transition.SilencesToDelete)
+        {
+            await resources.DeleteAsync(SilencedType, key.Namespace, name, cancellationToken).ConfigureAwait(false);
+            silences.Remove(key.Namespace, name);
+            Log.SilenceExpiredOnResolve(logger, name, key.Namespace, key.ToString());
+        }
+        await events.PutEventAsync(key, transition.PersistedJson, cancellationToken).ConfigureAwait(false);
+        return transition.Event;
+    }
+
+    /// <summary>
+    /// A check with <c>proxy_entity_name</c> is about that (proxy) entity, created if missing; any other entity
+    /// missing from the store is created as given (API-created proxies get no <c>entity:NAME</c> subscription).
+    /// </summary>
+    private async Task EnsureEntityAsync(Event ev, CancellationToken cancellationToken)
+    {
+        var ns = KeyOf(ev).Namespace;
+        var entity = ev.Entity!;
+        if (ev.Check is { ProxyEntityName.Length: > 0 } check && check.ProxyEntityName != entity.Metadata.Name)
+        {
+            var proxy = await resources.GetAsync<Entity>(ns, check.ProxyEntityName, cancellationToken).ConfigureAwait(false);
+            if (proxy is null)
+            {
+                proxy = new Entity
+                {
+                    EntityClass = Entity.ProxyClass,
+                    Subscriptions = [Entity.EntitySubscription(check.ProxyEntityName)],
+                    Metadata = new() { Name = check.ProxyEntityName, Namespace = ns },
+                };
+                await resources.PutAsync(proxy, cancellationToken).ConfigureAwait(false);
+                Log.ProxyEntityCreated(logger, proxy.Metadata.Name!, ns);
+            }
+            ev.Entity = proxy;
+            return;
+        }
+
+        if (await resources.GetAsync<Entity>(ns, entity.Metadata.Name!, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await resources.PutAsync(entity, cancellationToken).ConfigureAwait(false);
+            Log.ProxyEntityCreated(logger, entity.Metadata.Name!, ns);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using Sensu.Core.Resources.Core;
+
+namespace Sensu.Backend.Eventd;
+
+/// <summary>
+/// The outcome of merging a check result with the stored event: the event to publish (full output, metrics
+/// kept), the JSON to persist (output truncated, metrics stripped), and the names of the
+/// <c>expire_on_resolve</c> silences this resolution ends.
+/// </summary>
+public sealed record EventTransition(Event Event, string PersistedJson, IReadOnlyList<string> SilencesToDelete);

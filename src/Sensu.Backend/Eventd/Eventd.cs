@@ -1,0 +1,158 @@
+using System.Diagnostics.Metrics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sensu.Backend.Apid;
+using Sensu.Backend.Hosting;
+using Sensu.Backend.Pipelined;
+using Sensu.Core.Resources.Core;
+using Sensu.Store;
+
+namespace Sensu.Backend.Eventd;
+
+/// <summary>
+/// The event daemon: events from the API (and later agents) wait in bounded queues (<c>eventd-buffer-size</c>)
+/// served by <c>eventd-workers</c> workers; every event of one (namespace, entity, check) goes to the same
+/// worker, so results of a check are applied in arrival order. A writer's call completes once its event is
+/// stored; the event then goes to the pipeline. Stopping refuses new events, drains the queues, then stops
+/// (what is left when the host's stop deadline passes fails with <see cref="OperationCanceledException"/>).
+/// </summary>
+public sealed class Eventd : BackgroundService, IEventWriter
+{
+    private readonly Channel<EventdWorkItem>[] _queues;
+    private readonly EventProcessor _processor;
+    private readonly IEventPipeline _pipeline;
+    private readonly TimeProvider _time;
+    private readonly ILogger<Eventd> _logger;
+    private readonly EventdMetrics _metrics;
+    private readonly CancellationTokenSource _abort = new();
+
+    public Eventd(BackendOptions options, EventProcessor processor, IEventPipeline pipeline, IMeterFactory meterFactory, TimeProvider time, ILogger<Eventd> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _processor = processor;
+        _pipeline = pipeline;
+        _time = time;
+        _logger = logger;
+        var workers = Math.Max(1, options.EventdWorkers);
+        var capacity = Math.Max(1, (options.EventdBufferSize + workers - 1) / workers);
+        _queues = new Channel<EventdWorkItem>[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            _queues[i] = Channel.CreateBounded<EventdWorkItem>(new BoundedChannelOptions(capacity)
+            {
+                SingleReader = true,
+                FullMode = BoundedChannelFullMode.Wait,
+            });
+        }
+        _metrics = new EventdMetrics(meterFactory, () => QueueDepth);
+    }
+
+    /// <summary>Events waiting in the queues.</summary>
+    public int QueueDepth => _queues.Sum(q => q.Reader.Count);
+
+    /// <summary>Queues the event and returns once it is stored (the pipeline runs after).</summary>
+    public async Task WriteAsync(Event ev, CancellationToken cancellationToken)
+    {
+        _processor.Prepare(ev);
+        var item = new EventdWorkItem(ev);
+        var queue = _queues[Partition(EventProcessor.KeyOf(ev))];
+        try
+        {
+            await queue.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException ex)
+        {
+            throw new StoreUnavailableException("the event processor (eventd) is stopping", ex);
+        }
+        await item.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Log.Draining(_logger, QueueDepth);
+        CloseQueues();
+        using var deadline = cancellationToken.Register(static abort => ((CancellationTokenSource)abort!).Cancel(), _abort);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _abort.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var stopping = stoppingToken.Register(CloseQueues);
+        var workers = new Task[_queues.Length];
+        for (var i = 0; i < _queues.Length; i++)
+        {
+            var reader = _queues[i].Reader;
+            workers[i] = Task.Run(() => RunWorkerAsync(reader), CancellationToken.None);
+        }
+        await Task.WhenAll(workers).ConfigureAwait(false);
+    }
+
+    private void CloseQueues()
+    {
+        foreach (var queue in _queues)
+            queue.Writer.TryComplete();
+    }
+
+    private int Partition(EventKey key) =>
+        (int)((uint)HashCode.Combine(key.Namespace, key.Entity, key.Check) % (uint)_queues.Length);
+
+    private async Task RunWorkerAsync(ChannelReader<EventdWorkItem> reader)
+    {
+        try
+        {
+            while (await reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var item))
+                    await ProcessAsync(item, _abort.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            var dropped = 0;
+            while (reader.TryRead(out var item))
+            {
+                item.Fail(new OperationCanceledException("eventd stopped before processing the event", _abort.Token));
+                dropped++;
+            }
+            if (dropped > 0)
+                Log.DrainAborted(_logger, dropped);
+        }
+    }
+
+    private async Task ProcessAsync(EventdWorkItem item, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var ev = item.Event;
+        Event published;
+        try
+        {
+            published = await _processor.StoreAsync(ev, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            if (ex is not OperationCanceledException)
+                Log.EventFailed(_logger, EventProcessor.KeyOf(ev).ToString(), ex);
+            _metrics.Processed(ok: false, ev.HasCheck, _time.GetElapsedTime(started));
+            item.Fail(ex);
+            return;
+        }
+        _metrics.Processed(ok: true, ev.HasCheck, _time.GetElapsedTime(started));
+        item.Complete();
+
+        try
+        {
+            await _pipeline.EnqueueAsync(published, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.PipelineFailed(_logger, EventProcessor.KeyOf(ev).ToString(), ex);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sensu.Backend.Apid;
+using Sensu.Backend.Hosting;
+using Sensu.Backend.Pipelined;
+
+namespace Sensu.Backend.Eventd;
+
+/// <summary>Registers Eventd: the silenced cache, the state machine, the daemon as the API's event writer.</summary>
+public static class EventdServiceCollectionExtensions
+{
+    public static IServiceCollection AddEventd(this IServiceCollection services, BackendOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddMetrics();
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEventPipeline, NoOpEventPipeline>();
+        services.AddSingleton<SilencedCache>();
+        services.AddSingleton<EventStateMachine>();
+        services.AddSingleton<EventProcessor>();
+        services.AddSingleton<Eventd>();
+        services.Replace(ServiceDescriptor.Singleton<IEventWriter>(sp => sp.GetRequiredService<Eventd>()));
+        // The cache starts first and stops last, so a draining Eventd still sees silences.
+        services.AddHostedService(sp => sp.GetRequiredService<SilencedCache>());
+        services.AddHostedService(sp => sp.GetRequiredService<Eventd>());
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using Sensu.Core.Resources.Core;
+
+namespace Sensu.Backend.Eventd;
+
+/// <summary>One queued event and the completion its writer awaits (set once the event is stored).</summary>
+internal sealed class EventdWorkItem(Event ev)
+{
+    private readonly TaskCompletionSource _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Event Event { get; } = ev;
+
+    public Task Stored => _stored.Task;
+
+    public void Complete() => _stored.TrySetResult();
+
+    public void Fail(Exception exception) => _stored.TrySetException(exception);
+}
