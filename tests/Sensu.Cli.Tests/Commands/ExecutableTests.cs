@@ -1,3 +1,4 @@
+using Sensu.Backend.Tests.Support;
 using Sensu.Cli.Tests.Support;
 
 namespace Sensu.Cli.Tests.Commands;

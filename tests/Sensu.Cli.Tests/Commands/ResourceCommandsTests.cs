@@ -1,3 +1,4 @@
+using Sensu.Backend.Tests.Support;
 using System.Text.Json.Nodes;
 using Sensu.Cli.Tests.Support;
 

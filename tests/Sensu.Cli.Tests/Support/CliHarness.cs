@@ -1,3 +1,4 @@
+using Sensu.Backend.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Sensu.Cli.Tests.Support;
