@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Sensu.Backend.Secrets;
+
+/// <summary>Registers secrets resolution: providers, catalog, cache, resolver and redaction by value.</summary>
+public static class SecretsResolutionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SecretProviderRegistry"/> (hosted), <see cref="SecretCatalog"/>,
+    /// <see cref="SecretCache"/>, <see cref="SecretsResolver"/>, <see cref="SecretScrubber"/> and
+    /// <see cref="SecretsMetrics"/>, validates <see cref="SecretsOptions"/> at start, and replaces the
+    /// <see cref="ILoggerFactory"/> with one whose every provider is wrapped in a
+    /// <see cref="ScrubbingLoggerProvider"/>, so no log line of the process carries a registered value, whatever
+    /// the order in which logging providers were added. (Provider-specific log filter rules, such as
+    /// <c>Logging:Console:LogLevel</c>, no longer match the wrapped providers; global rules still apply.)
+    /// VaultProviders are built by <see cref="VaultSecretProviderFactory"/> unless another
+    /// <see cref="IVaultProviderFactory"/> was registered first (tests use a double).
+    /// </summary>
+    public static IServiceCollection AddSecrets(this IServiceCollection services, Action<SecretsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddMetrics();
+        services.AddLogging();
+        var options = services.AddOptions<SecretsOptions>();
+        if (configure is not null)
+            options.Configure(configure);
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SecretScrubber>();
+        services.TryAddSingleton<SecretsMetrics>();
+        services.TryAddSingleton<SecretCache>();
+        services.TryAddSingleton<SecretCatalog>();
+        services.TryAddSingleton<IVaultProviderFactory, VaultSecretProviderFactory>();
+        services.TryAddSingleton(sp => new SecretProviderBuilder(sp.GetService<IVaultProviderFactory>()));
+        services.TryAddSingleton<SecretProviderRegistry>();
+        services.AddHostedService(sp => sp.GetRequiredService<SecretProviderRegistry>());
+        services.TryAddSingleton<SecretsResolver>();
+
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp =>
+        {
+            var scrubber = sp.GetRequiredService<SecretScrubber>();
+            return new LoggerFactory(
+                sp.GetServices<ILoggerProvider>().Select(p => p is ScrubbingLoggerProvider ? p : new ScrubbingLoggerProvider(p, scrubber)),
+                sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+                sp.GetService<IOptions<LoggerFactoryOptions>>(),
+                sp.GetService<IExternalScopeProvider>());
+        }));
+        return services;
+    }
+}
