@@ -90,6 +90,20 @@ public sealed class SecretProviderRegistryTests
         Assert.Equal(2, factory.Last!.Calls);
     }
 
+    [Fact]
+    public async Task Stopping_disposes_every_provider()
+    {
+        var factory = new RecordingVaultFactory();
+        await using var harness = await SecretsHarness.StartAsync(factory);
+        await harness.Resources.PutAsync(SecretProvidersTests.Vault("vault"), CancellationToken.None);
+        await SecretsHarness.EventuallyAsync(() => harness.Registry.Find("vault") is not null);
+        var provider = (ScriptedSecretProvider)harness.Registry.Find("vault")!;
+
+        await harness.Registry.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(provider.Disposed);
+        Assert.Equal(0, harness.Registry.Count);
+    }
+
     /// <summary>Stands in for the Vault client: each build is a fresh scripted provider with a long lease.</summary>
     internal sealed class RecordingVaultFactory : IVaultProviderFactory
     {

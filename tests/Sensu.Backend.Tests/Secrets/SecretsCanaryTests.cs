@@ -68,6 +68,10 @@ public sealed class SecretsCanaryTests
             Assert.Contains(logs.Lines, l => l.Contains("[7010]") && l.Contains("canary"));
             Assert.Contains(logs.Lines, l => l.Contains("command failed: REDACTED"));
             Assert.DoesNotContain(Canary, logs.All);
+            // Values live in memory only: no file of the state dir (database, WAL) holds the canary.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.EnumerateFiles(stateDir, "*", SearchOption.AllDirectories))
+                Assert.DoesNotContain(Canary, System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
         }
         finally
         {
