@@ -15,6 +15,7 @@ public static class ApidApplicationBuilderExtensions
         app.MapTessenEndpoints();
         app.MapSilencedEndpoints();
         app.MapCheckHookEndpoints();
+        app.MapCheckExecuteEndpoints();
         var dedicated = new HashSet<string>(StringComparer.Ordinal)
         {
             ResourceRegistry.For<Event>().StoreKind,

@@ -12,6 +12,7 @@ public static class ApidServiceCollectionExtensions
         services.AddSingleton<ResourceService>();
         services.AddSingleton<ResourcePresenter>();
         services.TryAddSingleton<IEventWriter, StoreEventWriter>();
+        services.AddSingleton<Schedulerd.AdhocQueue>();
         services.AddSingleton<IResourceWriteHook, EntityWriteHook>();
         services.AddSingleton<IResourceWriteHook, SilencedWriteHook>();
         return services;
