@@ -55,6 +55,8 @@ public sealed class VaultSecretProvider : ISecretProvider, IDisposable
         {
             throw new VaultProviderBuildException($"vault provider \"{name}\": {ex.Message}", ex);
         }
+        if (client.Token is { } token && token.Any(c => char.IsControl(c) || c > '\u007e'))
+            throw new VaultProviderBuildException($"vault provider \"{name}\": client token must contain printable ASCII characters only");
         var address = new Uri(client.Address.EndsWith('/') ? client.Address : client.Address + "/", UriKind.Absolute);
         SocketsHttpHandler handler;
         try

@@ -164,6 +164,10 @@ public sealed class VaultCertAuthTests : IAsyncLifetime
     {
         var ex = Assert.Throws<VaultProviderBuildException>(() => VaultTestSetup.Client(VaultTestSetup.Resource(_vault.Address, "t", "v3")));
         Assert.Contains("version", ex.Message, StringComparison.Ordinal);
+
+        var badToken = Assert.Throws<VaultProviderBuildException>(() => VaultTestSetup.Client(VaultTestSetup.Resource(_vault.Address, "s3cr3t\nX-Other: 1", "v2")));
+        Assert.Contains("printable", badToken.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", badToken.Message, StringComparison.Ordinal);
     }
 
     private VaultProvider CertAuthResource(string cert, string key, string cname = "") =>
