@@ -145,8 +145,8 @@ public sealed class VaultResilienceTests : IAsyncLifetime
         Assert.Equal(8, _vault.Requests.Count);
         // 2 at once, then 6 more at 5 per second: about 1.2 s.
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(1000), $"8 requests took only {clock.Elapsed}");
-        var first = _vault.Requests.Min(r => r.At);
-        Assert.True(_vault.Requests.Count(r => r.At - first < TimeSpan.FromMilliseconds(150)) <= 3);
+        var arrivals = _vault.Requests.Select(r => r.At).Order().ToList();
+        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromMilliseconds(900), $"Vault saw the burst within {arrivals[^1] - arrivals[0]}");
     }
 
     [Fact]
