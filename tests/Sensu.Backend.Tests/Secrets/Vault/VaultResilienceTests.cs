@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sensu.Backend.Secrets.Vault;
 using Sensu.Core.Resources.Secrets;
 using Sensu.Testing.Vault;
 
@@ -47,6 +49,20 @@ public sealed class VaultResilienceTests : IAsyncLifetime
         Assert.Contains("after 3 attempts", ex.Message, StringComparison.Ordinal);
         Assert.Contains("internal error", ex.Message, StringComparison.Ordinal);
         Assert.Equal(3, _vault.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Honours_retry_after_on_429()
+    {
+        _vault.Faults.FailNext(1, 429, retryAfter: TimeSpan.FromSeconds(1));
+        var timing = new VaultRetryTiming(TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(5));
+        using var provider = VaultSecretProvider.Create(Resource(maxRetries: 1), TimeProvider.System, NullLogger.Instance, timing);
+        var clock = Stopwatch.StartNew();
+
+        Assert.Equal(Canary, (await provider.GetAsync(Id, CancellationToken.None)).Value.Reveal());
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}");
+        Assert.Equal([429, 200], _vault.Requests.Select(r => r.Status));
     }
 
     [Fact]
