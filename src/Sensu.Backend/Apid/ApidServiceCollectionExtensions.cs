@@ -11,7 +11,6 @@ public static class ApidServiceCollectionExtensions
         services.AddSingleton(new ApiLimits(requestLimit));
         services.AddSingleton<ResourceService>();
         services.AddSingleton<ResourcePresenter>();
-        services.TryAddSingleton<IEventWriter, StoreEventWriter>();
         services.AddSingleton<Schedulerd.AdhocQueue>();
         services.AddSingleton<IResourceWriteHook, EntityWriteHook>();
         services.AddSingleton<IResourceWriteHook, SilencedWriteHook>();

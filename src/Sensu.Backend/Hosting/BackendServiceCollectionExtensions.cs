@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Authentication;
+using Sensu.Backend.Eventd;
 using Sensu.Backend.Secrets;
 
 namespace Sensu.Backend.Hosting;
@@ -15,8 +16,10 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddBackendStore(options);
         services.AddApid(options.ApiRequestLimit);
+        services.AddEventd(options);
         services.AddSensuAuth();
         services.AddSecretsApi();
+        services.AddSecrets();
         services.AddSingleton<IClusterSeeds, ClusterSeeds>();
         services.AddSingleton<ClusterInitializer>();
         return services;
