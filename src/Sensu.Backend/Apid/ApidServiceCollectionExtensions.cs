@@ -14,6 +14,7 @@ public static class ApidServiceCollectionExtensions
         services.AddSingleton<Schedulerd.AdhocQueue>();
         services.AddSingleton<IResourceWriteHook, EntityWriteHook>();
         services.AddSingleton<IResourceWriteHook, SilencedWriteHook>();
+        services.AddSingleton<IResourceOutputFilter, EntityRedactionFilter>();
         return services;
     }
 }

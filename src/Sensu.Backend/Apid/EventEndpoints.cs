@@ -38,7 +38,7 @@ public static class EventEndpoints
         var page = await events.ListEventsAsync(ApiRequestContext.RouteNamespace(context), entity, ApiRequestContext.Page(context), cancellationToken).ConfigureAwait(false);
         var array = new JsonArray();
         foreach (var stored in page.Items)
-            array.Add(JsonNode.Parse(stored.Json));
+            array.Add(Present(stored.Json));
         if (page.Continue is not null)
             context.Response.Headers[ApiRequestContext.ContinueHeader] = page.Continue;
         return ResourceBodies.Json(array);
@@ -48,7 +48,7 @@ public static class EventEndpoints
     {
         var stored = await events.GetEventAsync(KeyFromRoute(context), cancellationToken).ConfigureAwait(false)
             ?? throw ApiException.NotFound();
-        return ResourceBodies.Json(JsonNode.Parse(stored.Json)!);
+        return ResourceBodies.Json(Present(stored.Json));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, IEventWriter writer, CancellationToken cancellationToken)
@@ -69,6 +69,15 @@ public static class EventEndpoints
     {
         var deleted = await events.DeleteEventAsync(KeyFromRoute(context), cancellationToken).ConfigureAwait(false);
         return deleted ? Results.NoContent() : throw ApiException.NotFound();
+    }
+
+    /// <summary>An event as the API shows it: its entity's redacted labels and annotations stay redacted.</summary>
+    private static JsonNode Present(string json)
+    {
+        var ev = JsonSerializer.Deserialize(json, SensuJsonContext.Default.Event)!;
+        if (ev.Entity is { } entity)
+            ev.Entity = entity.GetRedacted();
+        return JsonSerializer.SerializeToNode(ev, SensuJsonContext.Default.Event)!;
     }
 
     private static EventKey KeyFromRoute(HttpContext context) => new(
