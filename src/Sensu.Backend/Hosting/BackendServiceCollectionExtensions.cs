@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Authentication;
 using Sensu.Backend.Eventd;
+using Sensu.Backend.Pipelined;
 using Sensu.Backend.Secrets;
 
 namespace Sensu.Backend.Hosting;
@@ -17,6 +18,7 @@ public static class BackendServiceCollectionExtensions
         services.AddBackendStore(options);
         services.AddApid(options.ApiRequestLimit);
         services.AddEventd(options);
+        services.AddPipelined(options);
         services.AddSensuAuth();
         services.AddSecretsApi();
         services.AddSecrets();
