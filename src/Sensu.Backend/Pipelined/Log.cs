@@ -8,7 +8,7 @@ internal static partial class Log
     [LoggerMessage(4000, LogLevel.Information, "handler does not exist, will be ignored: handler {Handler} in namespace {Namespace}")]
     public static partial void HandlerMissing(ILogger logger, string handler, string @namespace);
 
-    [LoggerMessage(4001, LogLevel.Error, "handler set {Handler} nested too deeply (more than {Depth} levels), skipping it")]
+    [LoggerMessage(4001, LogLevel.Error, "failed to expand handler set {Handler}: handler sets cannot be deeply nested (more than {Depth} levels)")]
     public static partial void HandlerSetTooDeep(ILogger logger, string handler, int depth);
 
     [LoggerMessage(4002, LogLevel.Information, "event filtered by {Filter}: handler {Handler}, event {Key}")]

@@ -33,7 +33,18 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
         _logger = logger;
     }
 
-    public ValueTask EnqueueAsync(Event ev, CancellationToken ct) => _queue.Writer.WriteAsync(ev, ct);
+    public async ValueTask EnqueueAsync(Event ev, CancellationToken ct)
+    {
+        try
+        {
+            await _queue.Writer.WriteAsync(ev, ct).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // Pipelined has stopped (it stops before a draining Eventd): the event is stored but not handled.
+            Log.Dropped(_logger, 1);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
