@@ -96,6 +96,57 @@ public sealed class PipelinedTests : IAsyncLifetime
         Assert.False(File.Exists(file));
     }
 
+    [Fact]
+    public async Task Tcp_handler_receives_the_event_json_once()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        await PutHandlerAsync("tcp-sink", $$"""{"type":"tcp","socket":{"host":"127.0.0.1","port":{{port}}},"timeout":10}""");
+        await PutEventAsync("check-tcp", 2, "tcp please", "tcp-sink");
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var client = await listener.AcceptTcpClientAsync(cts.Token);
+        using var reader = new StreamReader(client.GetStream());
+        var ev = JsonNode.Parse(await reader.ReadToEndAsync(cts.Token))!;
+        Assert.Equal("check-tcp", ev["check"]!["metadata"]!["name"]!.GetValue<string>());
+        Assert.Equal("tcp please", ev["check"]!["output"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Udp_handler_sends_the_event_json_as_a_datagram()
+    {
+        using var receiver = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
+        await PutHandlerAsync("udp-sink", $$"""{"type":"udp","socket":{"host":"127.0.0.1","port":{{port}}},"timeout":10}""");
+        await PutEventAsync("check-udp", 2, "udp please", "udp-sink");
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var datagram = await receiver.ReceiveAsync(cts.Token);
+        var ev = JsonNode.Parse(datagram.Buffer)!;
+        Assert.Equal("check-udp", ev["check"]!["metadata"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Tcp_handler_on_a_closed_port_is_logged_and_the_next_event_is_handled()
+    {
+        int closedPort;
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        await PutHandlerAsync("tcp-closed", $$"""{"type":"tcp","socket":{"host":"127.0.0.1","port":{{closedPort}}},"timeout":5}""");
+        await PutEventAsync("check-closed", 2, "nobody listens", "tcp-closed");
+        var line = await WaitForLogAsync("tcp-closed");
+        Assert.True(line.Contains("refused", StringComparison.OrdinalIgnoreCase) || line.Contains(closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), line);
+
+        var file = Path.Combine(_dir, "after-closed");
+        await PutHandlerAsync("after", $$"""{"type":"pipe","command":"cat > {{file}}.tmp; mv {{file}}.tmp {{file}}"}""");
+        await PutEventAsync("check-after", 2, "still working", "after");
+        Assert.Contains("still working", await WaitForFileAsync(file), StringComparison.Ordinal);
+    }
+
     private async Task PutHandlerAsync(string name, string json) =>
         Assert.Equal(HttpStatusCode.Created, await _client.PutJsonAsync($"/api/core/v2/namespaces/default/handlers/{name}", json));
 
