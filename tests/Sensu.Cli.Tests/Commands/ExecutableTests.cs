@@ -19,17 +19,7 @@ public sealed class ExecutableTests
         };
 
         (await SensuctlProcess.RunAsync(["configure", "-n", "--url", backend.BaseAddress.ToString(), "--username", "admin", "--password", "P@ssw0rd!"], env)).AssertSuccess();
-        var created = (await SensuctlProcess.RunAsync(["create"], env, """
-            ---
-            type: Secret
-            api_version: secrets/v1
-            metadata:
-              name: pagerduty_key
-              namespace: default
-            spec:
-              id: SENSU_PAGERDUTY_KEY
-              provider: env
-            """)).AssertSuccess();
+        var created = (await SensuctlProcess.RunAsync(["create"], env, SeedGuideTests.EnvSecret)).AssertSuccess();
         Assert.Contains("Secret \"pagerduty_key\"", created.Out);
         (await SensuctlProcess.RunAsync(["asset", "add", "sensu/sensu-pagerduty-handler:1.2.0", "-r", "pagerduty-handler"], env)).AssertSuccess();
         var list = (await SensuctlProcess.RunAsync(["asset", "list", "--format", "yaml"], env)).AssertSuccess();

@@ -7,7 +7,7 @@ namespace Sensu.Cli.Tests.Commands;
 /// <summary>Every sensuctl command of reference/seed-secrets-management.md, as written, against a fresh backend.</summary>
 public sealed class SeedGuideTests
 {
-    private const string EnvSecret = """
+    internal const string EnvSecret = """
         ---
         type: Secret
         api_version: secrets/v1
