@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Sensu.Backend.Agentd;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Authentication;
 using Sensu.Backend.Eventd;
+using Sensu.Backend.Keepalived;
+using Sensu.Backend.Metrics;
 using Sensu.Backend.Pipelined;
+using Sensu.Backend.Schedulerd;
 using Sensu.Backend.Secrets;
 
 namespace Sensu.Backend.Hosting;
@@ -19,6 +23,10 @@ public static class BackendServiceCollectionExtensions
         services.AddApid(options.ApiRequestLimit);
         services.AddEventd(options);
         services.AddPipelined(options);
+        services.AddAgentd(options);
+        services.AddKeepalived(options);
+        services.AddSchedulerd(options);
+        services.AddSensuMetrics();
         services.AddSensuAuth();
         services.AddSecretsApi();
         services.AddSecrets();
@@ -36,6 +44,8 @@ public static class BackendServiceCollectionExtensions
         app.MapUserEndpoints();
         app.MapApiKeyEndpoints();
         app.MapApid();
+        app.MapSensuMetrics();
+        app.MapAgentd();
         return app;
     }
 }

@@ -23,6 +23,7 @@ namespace Sensu.Core.Json;
 [JsonSerializable(typeof(Asset))]
 [JsonSerializable(typeof(Entity))]
 [JsonSerializable(typeof(Event))]
+[JsonSerializable(typeof(CheckRequest))]
 [JsonSerializable(typeof(Silenced))]
 [JsonSerializable(typeof(Pipeline))]
 [JsonSerializable(typeof(Role))]
