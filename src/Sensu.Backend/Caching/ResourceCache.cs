@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sensu.Core.Meta;
+using Sensu.Core.Registry;
+using Sensu.Store;
+
+namespace Sensu.Backend.Caching;
+
+/// <summary>
+/// Every resource of one type, in every namespace, loaded once and kept fresh by the store's change feed
+/// (subscribed before the load, so nothing committed in between is missed). Readers get immutable snapshots;
+/// daemons read configuration here, never from the store per event. Register with
+/// <see cref="CachingServiceCollectionExtensions.AddResourceCache{T}"/>.
+/// </summary>
+public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, TimeProvider time, ILogger<ResourceCache<T>> logger)
+    : BackgroundService where T : class, IResource
+{
+    private static readonly ResourceType Type = ResourceRegistry.For<T>();
+    private static readonly JsonTypeInfo<T> Info = (JsonTypeInfo<T>)Type.TypeInfo;
+    private static readonly IReadOnlySet<string> Kinds = new HashSet<string> { Type.StoreKind };
+
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private ImmutableDictionary<string, ImmutableDictionary<string, T>> _byNamespace =
+        ImmutableDictionary<string, ImmutableDictionary<string, T>>.Empty;
+
+    /// <summary>
+    /// Raised after a change is applied (and once after each full load, with a null key), on the cache's own loop:
+    /// handlers must be quick and must not throw.
+    /// </summary>
+    public event Action<ResourceKey?>? Changed;
+
+    /// <summary>Completes once the first load is done; fails if the cache stops before that.</summary>
+    public Task WaitReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
+
+    /// <summary>One resource, or null.</summary>
+    public T? Get(string @namespace, string name) =>
+        Volatile.Read(ref _byNamespace).TryGetValue(@namespace, out var entries) && entries.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The resources of one namespace (a snapshot).</summary>
+    public IEnumerable<T> InNamespace(string @namespace) =>
+        Volatile.Read(ref _byNamespace).TryGetValue(@namespace, out var entries) ? entries.Values : [];
+
+    /// <summary>Every resource of every namespace (a snapshot).</summary>
+    public IEnumerable<T> All() => Volatile.Read(ref _byNamespace).Values.SelectMany(v => v.Values);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    var changes = feed.WatchAsync(Kinds, stoppingToken);
+                    await LoadAsync(stoppingToken).ConfigureAwait(false);
+                    _ready.TrySetResult();
+                    Changed?.Invoke(null);
+                    await foreach (var change in changes.ConfigureAwait(false))
+                    {
+                        Apply(change);
+                        Changed?.Invoke(change.Key);
+                    }
+                }
+                catch (ChangeFeedLaggedException ex)
+                {
+                    CacheLog.Lagged(logger, Type.Name, ex);
+                }
+                catch (StoreException ex)
+                {
+                    CacheLog.Failed(logger, Type.Name, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            _ready.TrySetCanceled(stoppingToken);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var page = await reader.ListAsync(Type.StoreKind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
+        var builder = new Dictionary<string, ImmutableDictionary<string, T>.Builder>(StringComparer.Ordinal);
+        foreach (var stored in page.Items)
+        {
+            if (Decode(stored) is not { } value)
+                continue;
+            if (!builder.TryGetValue(stored.Key.Namespace, out var entries))
+                builder[stored.Key.Namespace] = entries = ImmutableDictionary.CreateBuilder<string, T>(StringComparer.Ordinal);
+            entries[stored.Key.Name] = value;
+        }
+        lock (_gate)
+            _byNamespace = builder.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
+        CacheLog.Loaded(logger, Type.Name, page.Items.Count);
+    }
+
+    private void Apply(ResourceChange change)
+    {
+        var key = change.Key;
+        var value = change.Kind == ChangeKind.Put && change.Resource is { } stored ? Decode(stored) : null;
+        lock (_gate)
+        {
+            var entries = _byNamespace.TryGetValue(key.Namespace, out var existing)
+                ? existing
+                : ImmutableDictionary.Create<string, T>(StringComparer.Ordinal);
+            entries = value is null ? entries.Remove(key.Name) : entries.SetItem(key.Name, value);
+            _byNamespace = _byNamespace.SetItem(key.Namespace, entries);
+        }
+    }
+
+    private T? Decode(StoredResource stored)
+    {
+        try
+        {
+            var value = JsonSerializer.Deserialize(stored.Json, Info);
+            if (value is not null)
+            {
+                value.Metadata.Name ??= stored.Key.Name;
+                if (Type.Namespaced)
+                    value.Metadata.Namespace ??= stored.Key.Namespace;
+            }
+            return value;
+        }
+        catch (JsonException ex)
+        {
+            CacheLog.Undecodable(logger, stored.Key.ToString(), ex);
+            return null;
+        }
+    }
+}
