@@ -4,7 +4,8 @@ namespace Sensu.Backend.Secrets;
 /// Stands in for a provider resource that could not be built (bad TLS file, bad configuration, no client for
 /// its type): every lookup fails with <c>&lt;name&gt;: &lt;api_version&gt;.&lt;type&gt; broken: cannot get secret
 /// "&lt;id&gt;": &lt;cause&gt;</c>, so the cause shows where the secret was needed, not only in the log
-/// (secrets-spec §1.6).
+/// (secrets-spec §1.6). The failure is of kind <see cref="SecretErrorKind.ProviderNotAvailable"/>: the provider
+/// cannot serve anything until its resource is fixed, which deserves the critical backend event.
 /// </summary>
 public sealed class BrokenSecretProvider(string name, string apiVersion, string type, string cause) : ISecretProvider
 {
@@ -18,5 +19,5 @@ public sealed class BrokenSecretProvider(string name, string apiVersion, string 
     public string Type { get; } = type;
 
     public Task<SecretLookup> GetAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromException<SecretLookup>(new SecretLookupException($"{Name}: {ApiVersion}.{Type} broken: cannot get secret \"{id}\": {Cause}"));
+        Task.FromException<SecretLookup>(new SecretLookupException(SecretErrorKind.ProviderNotAvailable, $"{Name}: {ApiVersion}.{Type} broken: cannot get secret \"{id}\": {Cause}"));
 }

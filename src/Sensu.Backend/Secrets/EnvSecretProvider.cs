@@ -3,7 +3,7 @@ namespace Sensu.Backend.Secrets;
 /// <summary>
 /// The <c>Env</c> provider (secrets-spec §1.3): a secret's id is the name of an environment variable of the
 /// backend process. Lookups are never cached (<see cref="SecretLookup.Lease"/> is zero): reading the process
-/// environment costs less than the cache.
+/// environment costs less than the cache. A variable that is not set is <see cref="SecretErrorKind.SecretNotFound"/>.
 /// </summary>
 public sealed class EnvSecretProvider(string name) : ISecretProvider
 {
@@ -13,9 +13,9 @@ public sealed class EnvSecretProvider(string name) : ISecretProvider
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (string.IsNullOrEmpty(id))
-            throw new SecretLookupException($"{Name}: secret id (the name of an environment variable) is empty");
+            throw new SecretLookupException(SecretErrorKind.InvalidSecretInfo, $"{Name}: invalid secret info: secret id (the name of an environment variable) is empty");
         var value = Environment.GetEnvironmentVariable(id)
-            ?? throw new SecretLookupException($"{Name}: secret not found: environment variable \"{id}\" is not set in the backend process");
+            ?? throw new SecretLookupException(SecretErrorKind.SecretNotFound, $"{Name}: secret not found: environment variable \"{id}\" is not set in the backend process");
         return Task.FromResult(new SecretLookup(new SecretValue(value), TimeSpan.Zero));
     }
 }

@@ -29,15 +29,27 @@ internal static partial class Log
     [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "secrets watcher synchronised: {Providers} providers, {Secrets} secrets")]
     public static partial void Synchronised(ILogger logger, int providers, int secrets);
 
-    [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "secret {Secret} in namespace {Namespace} resolved from provider {Provider} ({Source})")]
-    public static partial void SecretResolved(ILogger logger, string @namespace, string secret, string provider, string source);
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "secret {Secret} in namespace {Namespace} for {Consumer} resolved from provider {Provider} (outcome {Outcome})")]
+    public static partial void SecretResolved(ILogger logger, string @namespace, string secret, string consumer, string provider, string outcome);
 
-    [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "unable to retrieve secret from provider: secret {Secret} in namespace {Namespace}, provider {Provider}: {Reason}")]
-    public static partial void SecretFailed(ILogger logger, string @namespace, string secret, string provider, string reason);
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "unable to retrieve secret from provider: secret {Secret} in namespace {Namespace} for {Consumer}, provider {Provider} (outcome {Outcome}): {Reason}")]
+    public static partial void SecretFailed(ILogger logger, string @namespace, string secret, string consumer, string provider, string outcome, string reason);
 
-    [LoggerMessage(EventId = 7012, Level = LogLevel.Information, Message = "secret {Secret} in namespace {Namespace} from provider {Provider} is empty; no environment variable is set for it")]
-    public static partial void SecretEmpty(ILogger logger, string @namespace, string secret, string provider);
+    [LoggerMessage(EventId = 7012, Level = LogLevel.Information, Message = "secret {Secret} in namespace {Namespace} for {Consumer} from provider {Provider} is empty (outcome empty); no environment variable is set for it")]
+    public static partial void SecretEmpty(ILogger logger, string @namespace, string secret, string consumer, string provider);
 
     [LoggerMessage(EventId = 7013, Level = LogLevel.Warning, Message = "secret {Secret} in namespace {Namespace} is shorter than {Minimum} characters and cannot be redacted from output by value")]
     public static partial void SecretTooShort(ILogger logger, string @namespace, string secret, int minimum);
+
+    [LoggerMessage(EventId = 7020, Level = LogLevel.Debug, Message = "secrets backend event (status {Status}) published: {Output}")]
+    public static partial void HealthEventPublished(ILogger logger, uint status, string output);
+
+    [LoggerMessage(EventId = 7021, Level = LogLevel.Warning, Message = "secrets backend event (status {Status}) could not be published")]
+    public static partial void HealthEventFailed(ILogger logger, uint status, Exception exception);
+
+    [LoggerMessage(EventId = 7022, Level = LogLevel.Warning, Message = "secrets backend event (status {Status}) dropped: too many reports waiting")]
+    public static partial void HealthEventDropped(ILogger logger, uint status);
+
+    [LoggerMessage(EventId = 7023, Level = LogLevel.Debug, Message = "secrets backend event (status {Status}) not published: this process has no event writer")]
+    public static partial void HealthEventNoWriter(ILogger logger, uint status);
 }

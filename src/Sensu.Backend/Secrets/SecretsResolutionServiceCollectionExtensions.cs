@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sensu.Backend.Hosting;
 
 namespace Sensu.Backend.Secrets;
 
@@ -11,7 +12,8 @@ public static class SecretsResolutionServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SecretProviderRegistry"/> (hosted), <see cref="SecretCatalog"/>,
     /// <see cref="SecretCache"/>, <see cref="SecretsResolver"/>, <see cref="SecretScrubber"/> and
-    /// <see cref="SecretsMetrics"/>, validates <see cref="SecretsOptions"/> at start, and replaces the
+    /// <see cref="SecretsMetrics"/>, the backend entity (<see cref="BackendEntityServiceCollectionExtensions.AddBackendEntity"/>)
+    /// and the <c>secrets</c> backend events (<see cref="SecretsHealthEvents"/>, hosted), validates <see cref="SecretsOptions"/> at start, and replaces the
     /// <see cref="ILoggerFactory"/> with one whose every provider is wrapped in a
     /// <see cref="ScrubbingLoggerProvider"/>, so no log line of the process carries a registered value, whatever
     /// the order in which logging providers were added. (Provider-specific log filter rules, such as
@@ -39,6 +41,9 @@ public static class SecretsResolutionServiceCollectionExtensions
         services.TryAddSingleton(sp => new SecretProviderBuilder(sp.GetService<IVaultProviderFactory>()));
         services.TryAddSingleton<SecretProviderRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<SecretProviderRegistry>());
+        services.AddBackendEntity();
+        services.TryAddSingleton<SecretsHealthEvents>();
+        services.AddHostedService(sp => sp.GetRequiredService<SecretsHealthEvents>());
         services.TryAddSingleton<SecretsResolver>();
 
         services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp =>

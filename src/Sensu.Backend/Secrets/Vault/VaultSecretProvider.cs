@@ -81,7 +81,7 @@ public sealed class VaultSecretProvider : ISecretProvider, IDisposable
     public async Task<SecretLookup> GetAsync(string id, CancellationToken cancellationToken)
     {
         if (!VaultSecretPath.TryParse(id, _kvVersion, out var path, out var invalid))
-            throw Fail(id, $"invalid id: {invalid}");
+            throw Fail(id, SecretErrorKind.InvalidSecretInfo, $"invalid secret info: invalid id: {invalid}");
         try
         {
             return await _deadline.ExecuteAsync(static (state, ct) => new ValueTask<SecretLookup>(state.Self.LookupAsync(state.Path, ct)),
@@ -89,17 +89,28 @@ public sealed class VaultSecretProvider : ISecretProvider, IDisposable
         }
         catch (TimeoutRejectedException ex)
         {
-            throw Fail(id, $"provider not available: no answer from Vault within the {GoDuration.Format(_timeout)} timeout", ex);
+            throw Fail(id, SecretErrorKind.ProviderNotAvailable, $"no answer from Vault within the {GoDuration.Format(_timeout)} timeout", ex);
         }
         catch (VaultApiException ex)
         {
-            throw Fail(id, ex.Message);
+            throw Fail(id, KindOf(ex.Status), ex.Message);
         }
         catch (HttpRequestException ex)
         {
-            throw Fail(id, $"provider not available: {Describe(ex)}", ex);
+            throw Fail(id, SecretErrorKind.ProviderNotAvailable, Describe(ex), ex);
         }
     }
+
+    /// <summary>
+    /// 404 (no secret, no key, deleted) and a key that is not a string: the secret is not found; everything else
+    /// Vault answers after the retries (403, 412, 429, 5xx, a body that is not a KV answer) means the provider
+    /// cannot serve.
+    /// </summary>
+    internal static SecretErrorKind KindOf(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity => SecretErrorKind.SecretNotFound,
+        _ => SecretErrorKind.ProviderNotAvailable,
+    };
 
     public void Dispose()
     {
@@ -137,13 +148,17 @@ public sealed class VaultSecretProvider : ISecretProvider, IDisposable
             return request;
         }, cancellationToken);
 
-    private SecretLookupException Fail(string id, string reason, Exception? inner = null)
+    private SecretLookupException Fail(string id, SecretErrorKind kind, string reason, Exception? inner = null)
     {
         if (_tokens.CurrentToken is { Length: > 0 } token)
             reason = reason.Replace(token, SecretValue.Redacted, StringComparison.Ordinal);
+        if (kind == SecretErrorKind.ProviderNotAvailable && !reason.StartsWith(SecretLookupException.NotAvailablePrefix, StringComparison.Ordinal))
+            reason = SecretLookupException.NotAvailablePrefix + reason;
+        else if (kind == SecretErrorKind.SecretNotFound && !reason.StartsWith(SecretLookupException.NotFoundPrefix, StringComparison.Ordinal))
+            reason = SecretLookupException.NotFoundPrefix + reason;
         Log.LookupFailed(_logger, Name, id, reason);
         var message = $"vault provider \"{Name}\": cannot get secret \"{id}\": {reason}";
-        return inner is null ? new SecretLookupException(message) : new SecretLookupException(message, inner);
+        return new SecretLookupException(kind, message, inner);
     }
 
     private static string Describe(Exception ex)

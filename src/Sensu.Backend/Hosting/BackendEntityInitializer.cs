@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sensu.Backend.Apid;
+using Sensu.Core.Registry;
+using Sensu.Core.Resources.Core;
+using Sensu.Store;
+
+namespace Sensu.Backend.Hosting;
+
+/// <summary>
+/// At start, makes sure the <c>sensu-system</c> namespace and this backend's entity exist (secrets-spec §4.3),
+/// creating the namespace when missing and writing the entity (created, or updated when a previous version of it
+/// differs in class). Runs once, before the daemons that report about the backend start publishing.
+/// </summary>
+public sealed partial class BackendEntityInitializer(
+    BackendEntity identity,
+    ResourceService resources,
+    IResourceWriter writer,
+    ILogger<BackendEntityInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await resources.GetAsync<Namespace>(null, BackendEntity.Namespace, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await resources.PutAsync(new Namespace(BackendEntity.Namespace), cancellationToken).ConfigureAwait(false);
+            LogNamespaceCreated(logger, BackendEntity.Namespace);
+        }
+        var existing = await resources.GetAsync<Entity>(BackendEntity.Namespace, identity.Name, cancellationToken).ConfigureAwait(false);
+        if (existing is null || existing.EntityClass != Entity.BackendClass)
+        {
+            // Straight to the store: the API's entity hook refuses backend-class entities from users, rightly.
+            var entity = identity.ToEntity();
+            entity.Validate();
+            await writer.PutAsync(ResourceService.ToWrite(ResourceRegistry.For<Entity>(), entity), cancellationToken).ConfigureAwait(false);
+            LogEntityWritten(logger, identity.Name, BackendEntity.Namespace);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "created namespace {Namespace} for the backend's own entities and events")]
+    private static partial void LogNamespaceCreated(ILogger logger, string @namespace);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "backend entity {Entity} registered in namespace {Namespace}")]
+    private static partial void LogEntityWritten(ILogger logger, string entity, string @namespace);
+}
