@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Secrets;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
@@ -11,13 +12,15 @@ namespace Sensu.Backend.Eventd;
 /// <summary>
 /// The work Eventd does for one event (core-spec §5.1 steps 2–6): fill id and timestamp, validate, create the
 /// proxy entity if needed, then — for check events — merge with the stored event, apply silences, end
-/// <c>expire_on_resolve</c> silences on resolution, and store.
+/// <c>expire_on_resolve</c> silences on resolution, and store. Check and hook output is scrubbed of every resolved
+/// secret value before anything is stored or handed on (a check given a secret may print it).
 /// </summary>
 public sealed class EventProcessor(
     IEventStore events,
     ResourceService resources,
     SilencedCache silences,
     EventStateMachine stateMachine,
+    SecretScrubber scrubber,
     TimeProvider time,
     ILogger<EventProcessor> logger)
 {
@@ -33,7 +36,35 @@ public sealed class EventProcessor(
             ev.Id = Guid.NewGuid().ToString();
         if (ev.Entity is { } entity && string.IsNullOrEmpty(entity.EntityClass))
             entity.EntityClass = Entity.ProxyClass;
+        if (ev.Check is { } check)
+        {
+            check.Output = scrubber.Scrub(check.Output);
+            foreach (var hook in check.Hooks ?? [])
+                hook.Output = scrubber.Scrub(hook.Output);
+        }
         ev.Validate();
+    }
+
+    /// <summary>
+    /// The synthetic result of an expired check TTL (core-spec §4.1): the stored event's check with status 1,
+    /// output "Last check execution was N seconds ago" and executed = now; null when the event or its entity is gone.
+    /// </summary>
+    public async Task<Event?> BuildTtlFailureAsync(EventKey key, CancellationToken cancellationToken)
+    {
+        var stored = await events.GetEventAsync(key, cancellationToken).ConfigureAwait(false);
+        if (stored is null || JsonSerializer.Deserialize(stored.Json, SensuJsonContext.Default.Event) is not { Check: { } check } ev)
+            return null;
+        if (await resources.GetAsync<Entity>(key.Namespace, key.Entity, cancellationToken).ConfigureAwait(false) is not { } entity)
+            return null;
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        check.Output = $"Last check execution was {now - check.Executed} seconds ago";
+        check.Status = 1;
+        check.Executed = now;
+        check.Hooks = null;
+        ev.Entity = entity;
+        ev.Timestamp = now;
+        ev.Id = Guid.NewGuid().ToString();
+        return ev;
     }
 
     /// <summary>The key events are ordered and stored by.</summary>

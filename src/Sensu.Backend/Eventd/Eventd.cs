@@ -26,11 +26,22 @@ public sealed class Eventd : BackgroundService, IEventWriter
     private readonly ILogger<Eventd> _logger;
     private readonly EventdMetrics _metrics;
     private readonly CancellationTokenSource _abort = new();
+    private readonly CheckTtlMonitor _ttl;
+    private readonly IEventStore _events;
 
-    public Eventd(BackendOptions options, EventProcessor processor, IEventPipeline pipeline, IMeterFactory meterFactory, TimeProvider time, ILogger<Eventd> logger)
+    public Eventd(
+        BackendOptions options,
+        EventProcessor processor,
+        IEventPipeline pipeline,
+        IEventStore events,
+        IMeterFactory meterFactory,
+        TimeProvider time,
+        ILogger<Eventd> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _processor = processor;
+        _events = events;
+        _ttl = new CheckTtlMonitor(time);
         _pipeline = pipeline;
         _time = time;
         _logger = logger;
@@ -47,6 +58,9 @@ public sealed class Eventd : BackgroundService, IEventWriter
         }
         _metrics = new EventdMetrics(meterFactory, () => QueueDepth);
     }
+
+    /// <summary>The check TTL switches (core-spec §4.1).</summary>
+    public CheckTtlMonitor Ttl => _ttl;
 
     /// <summary>Events waiting in the queues.</summary>
     public int QueueDepth => _queues.Sum(q => q.Reader.Count);
@@ -79,18 +93,20 @@ public sealed class Eventd : BackgroundService, IEventWriter
     public override void Dispose()
     {
         base.Dispose();
+        _ttl.Dispose();
         _abort.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var stopping = stoppingToken.Register(CloseQueues);
-        var workers = new Task[_queues.Length];
+        var workers = new Task[_queues.Length + 1];
         for (var i = 0; i < _queues.Length; i++)
         {
             var reader = _queues[i].Reader;
             workers[i] = Task.Run(() => RunWorkerAsync(reader), CancellationToken.None);
         }
+        workers[^1] = Task.Run(() => RunTtlAsync(stoppingToken), CancellationToken.None);
         await Task.WhenAll(workers).ConfigureAwait(false);
     }
 
@@ -98,6 +114,65 @@ public sealed class Eventd : BackgroundService, IEventWriter
     {
         foreach (var queue in _queues)
             queue.Writer.TryComplete();
+        _ttl.Complete();
+    }
+
+    /// <summary>Arms the TTL switches the store implies, then turns each expiry into a synthetic failing result.</summary>
+    private async Task RunTtlAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ArmStoredTtlsAsync(stoppingToken).ConfigureAwait(false);
+            await foreach (var (key, generation) in _ttl.ReadExpiredAsync(stoppingToken).ConfigureAwait(false))
+            {
+                if (!_ttl.IsCurrent(key, generation))
+                    continue;
+                try
+                {
+                    if (await _processor.BuildTtlFailureAsync(key, stoppingToken).ConfigureAwait(false) is { } failure)
+                    {
+                        Log.TtlExpired(_logger, key.ToString());
+                        await WriteAsync(failure, stoppingToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        _ttl.Bury(key);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException && !stoppingToken.IsCancellationRequested)
+                {
+                    Log.TtlFailed(_logger, key.ToString(), ex);
+                }
+            }
+        }
+        catch (Exception ex) when (stoppingToken.IsCancellationRequested && ex is OperationCanceledException or StoreUnavailableException)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>After a restart: every stored check event with a ttl gets what is left of it since its last execution.</summary>
+    private async Task ArmStoredTtlsAsync(CancellationToken cancellationToken)
+    {
+        var page = await _events.ListEventsAsync(null, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        foreach (var stored in page.Items)
+        {
+            Event? ev;
+            try
+            {
+                ev = System.Text.Json.JsonSerializer.Deserialize(stored.Json, Sensu.Core.Json.SensuJsonContext.Default.Event);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                continue;
+            }
+            if (ev?.Check is not { Ttl: > 0 } check)
+                continue;
+            var key = EventProcessor.KeyOf(ev);
+            if (!_ttl.IsArmed(key))
+                _ttl.Observe(key, check.Ttl, TimeSpan.FromSeconds(check.Executed + check.Ttl - now));
+        }
     }
 
     private int Partition(EventKey key) =>
@@ -144,6 +219,8 @@ public sealed class Eventd : BackgroundService, IEventWriter
             return;
         }
         _metrics.Processed(ok: true, ev.HasCheck, _time.GetElapsedTime(started));
+        if (published.Check is { } check)
+            _ttl.Observe(EventProcessor.KeyOf(published), check.Ttl);
         item.Complete();
 
         try

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipelined;
+using Sensu.Backend.Secrets;
 
 namespace Sensu.Backend.Eventd;
 
@@ -16,6 +17,7 @@ public static class EventdServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventPipeline, NoOpEventPipeline>();
+        services.TryAddSingleton<SecretScrubber>();
         services.AddSingleton<SilencedCache>();
         services.AddSingleton<EventStateMachine>();
         services.AddSingleton<EventProcessor>();

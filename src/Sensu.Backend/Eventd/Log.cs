@@ -23,6 +23,12 @@ internal static partial class Log
     [LoggerMessage(3005, LogLevel.Debug, "eventd created proxy entity {Entity} in namespace {Namespace}")]
     public static partial void ProxyEntityCreated(ILogger logger, string entity, string @namespace);
 
+    [LoggerMessage(3006, LogLevel.Information, "check ttl expired for {Key}; writing a failing result")]
+    public static partial void TtlExpired(ILogger logger, string key);
+
+    [LoggerMessage(3007, LogLevel.Error, "error writing the ttl result for {Key}")]
+    public static partial void TtlFailed(ILogger logger, string key, Exception exception);
+
     [LoggerMessage(3010, LogLevel.Debug, "silenced cache loaded {Count} silences")]
     public static partial void SilencesLoaded(ILogger logger, int count);
 

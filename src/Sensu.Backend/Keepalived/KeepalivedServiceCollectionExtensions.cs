@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Hosting;
+using Sensu.Backend.Pipelined;
 
 namespace Sensu.Backend.Keepalived;
 
@@ -9,6 +11,14 @@ public static class KeepalivedServiceCollectionExtensions
     public static IServiceCollection AddKeepalived(this IServiceCollection services, BackendOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.AddMetrics();
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEventPipeline, NoOpEventPipeline>();
+        services.AddSingleton<KeepaliveProcessor>();
+        services.AddSingleton<Keepalived>();
+        services.Replace(ServiceDescriptor.Singleton<IKeepaliveReceiver>(sp => sp.GetRequiredService<Keepalived>()));
+        services.AddHostedService(sp => sp.GetRequiredService<Keepalived>());
         return services;
     }
 }

@@ -1,0 +1,240 @@
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sensu.Backend.Apid;
+using Sensu.Backend.Hosting;
+using Sensu.Core.Json;
+using Sensu.Core.Resources.Core;
+using Sensu.Store;
+
+namespace Sensu.Backend.Keepalived;
+
+/// <summary>
+/// The keepalive daemon (core-spec §4.2): keepalives from Agentd wait in bounded queues
+/// (<c>keepalived-buffer-size</c>) served by <c>keepalived-workers</c> workers, one entity always on the same worker.
+/// Each keepalive registers/updates the entity, stores an OK keepalive event and re-arms the entity's liveness
+/// switch; a switch that fires produces a warning (timeout) or critical (ttl) keepalive event, again every timeout,
+/// or deregisters the entity. Nothing survives a restart but the store: on start, switches are armed for agent
+/// entities from their <c>last_seen</c>. Stopping closes the queues and awaits every loop.
+/// </summary>
+public sealed class Keepalived : BackgroundService, IKeepaliveReceiver
+{
+    private readonly Channel<Event>[] _queues;
+    private readonly KeepaliveSwitches _switches;
+    private readonly KeepaliveProcessor _processor;
+    private readonly ResourceService _resources;
+    private readonly IEventStore _events;
+    private readonly TimeProvider _time;
+    private readonly ILogger<Keepalived> _logger;
+    private readonly KeepalivedMetrics _metrics;
+
+    public Keepalived(
+        BackendOptions options,
+        KeepaliveProcessor processor,
+        ResourceService resources,
+        IEventStore events,
+        IMeterFactory meterFactory,
+        TimeProvider time,
+        ILogger<Keepalived> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(processor);
+        _processor = processor;
+        _resources = resources;
+        _events = events;
+        _time = time;
+        _logger = logger;
+        _switches = new KeepaliveSwitches(time);
+        var workers = Math.Max(1, options.KeepalivedWorkers);
+        var capacity = Math.Max(1, (options.KeepalivedBufferSize + workers - 1) / workers);
+        _queues = new Channel<Event>[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            _queues[i] = Channel.CreateBounded<Event>(new BoundedChannelOptions(capacity)
+            {
+                SingleReader = true,
+                FullMode = BoundedChannelFullMode.Wait,
+            });
+        }
+        _metrics = new KeepalivedMetrics(meterFactory, () => QueueDepth, () => _switches.Count);
+        processor.Metrics = _metrics;
+    }
+
+    /// <summary>Keepalives waiting in the queues.</summary>
+    public int QueueDepth => _queues.Sum(q => q.Reader.Count);
+
+    /// <summary>The liveness switches (for tests and metrics).</summary>
+    public KeepaliveSwitches Switches => _switches;
+
+    /// <summary>Queues a keepalive (waits while the entity's queue is full); validation failures are logged and dropped.</summary>
+    public async Task ReceiveAsync(Event keepalive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keepalive);
+        if (keepalive.Entity is not { Metadata.Name.Length: > 0 } entity)
+        {
+            Log.Rejected(_logger, "no entity");
+            return;
+        }
+        var ns = keepalive.Metadata.Namespace ?? entity.Metadata.Namespace ?? "default";
+        keepalive.Metadata.Namespace = ns;
+        entity.Metadata.Namespace = ns;
+        var queue = _queues[Partition(new KeepaliveKey(ns, entity.Metadata.Name))];
+        try
+        {
+            await queue.Writer.WriteAsync(keepalive, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException ex)
+        {
+            throw new StoreUnavailableException("the keepalive processor (keepalived) is stopping", ex);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Close();
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _switches.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var stopping = stoppingToken.Register(Close);
+        await RestoreAsync(stoppingToken).ConfigureAwait(false);
+        var loops = new Task[_queues.Length + 1];
+        for (var i = 0; i < _queues.Length; i++)
+        {
+            var reader = _queues[i].Reader;
+            loops[i] = Task.Run(() => RunWorkerAsync(reader, stoppingToken), CancellationToken.None);
+        }
+        loops[^1] = Task.Run(() => RunExpiriesAsync(stoppingToken), CancellationToken.None);
+        await Task.WhenAll(loops).ConfigureAwait(false);
+    }
+
+    private void Close()
+    {
+        foreach (var queue in _queues)
+            queue.Writer.TryComplete();
+        _switches.Complete();
+    }
+
+    private int Partition(KeepaliveKey key) => (int)((uint)key.GetHashCode() % (uint)_queues.Length);
+
+    private async Task RunWorkerAsync(ChannelReader<Event> reader, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var keepalive in reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var key = new KeepaliveKey(keepalive.Metadata.Namespace!, keepalive.Entity!.Metadata.Name!);
+                var state = _switches.GetOrAdd(key);
+                await state.Gate.WaitAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    var due = await _processor.HandleKeepaliveAsync(keepalive, state, stoppingToken).ConfigureAwait(false);
+                    _switches.Arm(key, state, due);
+                    _metrics.Keepalive(ok: true);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    Log.KeepaliveFailed(_logger, key.ToString(), ex);
+                    _metrics.Keepalive(ok: false);
+                }
+                finally
+                {
+                    state.Gate.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task RunExpiriesAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (key, generation) in _switches.ReadExpiredAsync(stoppingToken).ConfigureAwait(false))
+            {
+                if (_switches.Find(key) is not { } state)
+                    continue;
+                await state.Gate.WaitAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    if (state.Generation != generation)
+                        continue;
+                    var next = await _processor.HandleTimeoutAsync(key, state, stoppingToken).ConfigureAwait(false);
+                    if (next is { } due)
+                        _switches.Arm(key, state, due);
+                    else
+                        _switches.Bury(key, state);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    Log.TimeoutFailed(_logger, key.ToString(), ex);
+                    if (state.Generation == generation && !stoppingToken.IsCancellationRequested)
+                        _switches.Arm(key, state, TimeSpan.FromSeconds(state.Timeout));
+                }
+                finally
+                {
+                    state.Gate.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>Arms a switch for every agent entity seen before, due at <c>last_seen + timeout</c> (the store's word only).</summary>
+    private async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var entities = await _resources.ListAllAsync<Entity>(null, cancellationToken).ConfigureAwait(false);
+            var now = _time.GetUtcNow().ToUnixTimeSeconds();
+            var armed = 0;
+            foreach (var entity in entities)
+            {
+                if (entity.EntityClass != Entity.AgentClass || entity.LastSeen <= 0)
+                    continue;
+                var key = new KeepaliveKey(entity.Metadata.Namespace!, entity.Metadata.Name!);
+                var state = _switches.GetOrAdd(key);
+                var stored = await _events.GetEventAsync(new EventKey(key.Namespace, key.Entity, KeepaliveEvents.KeepaliveCheck), cancellationToken).ConfigureAwait(false);
+                var check = stored is null ? null : JsonSerializer.Deserialize(stored.Json, SensuJsonContext.Default.Event)?.Check;
+                await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if (state.Generation != 0)
+                        continue;
+                    state.LastSeen = entity.LastSeen;
+                    state.Timeout = check is { Timeout: > 0 } ? check.Timeout : KeepaliveEvents.DefaultTimeout;
+                    state.Critical = check?.Ttl ?? 0;
+                    state.LastCheck = check;
+                    var elapsed = now - entity.LastSeen;
+                    var due = elapsed >= state.Timeout ? TimeSpan.Zero : KeepaliveProcessor.NextDue(state, now);
+                    _switches.Arm(key, state, due);
+                    armed++;
+                }
+                finally
+                {
+                    state.Gate.Release();
+                }
+            }
+            Log.Restored(_logger, armed);
+        }
+        catch (Exception ex) when (ex is StoreException or JsonException)
+        {
+            Log.RestoreFailed(_logger, ex);
+        }
+    }
+}
