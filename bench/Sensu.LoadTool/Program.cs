@@ -1,0 +1,64 @@
+using System.CommandLine;
+
+namespace Sensu.LoadTool;
+
+/// <summary>
+/// <c>sensu-load</c>: N simulated agents against a running backend. Examples (bench/README.md):
+/// <c>sensu-load --agents 1000 --rate 10000 --duration 60 --backend-pid $PID</c> (throughput) and
+/// <c>sensu-load --agents 5000 --rate 0 --keepalive-interval 20 --duration 600 --backend-pid $PID</c> (keepalive soak).
+/// </summary>
+public static class Program
+{
+    public const string LatencyHandler = "load-latency";
+
+    public static async Task<int> Main(string[] args)
+    {
+        var backendUrl = new Option<string>("--backend-url") { Description = "agent WebSocket URL", DefaultValueFactory = _ => "ws://127.0.0.1:8081" };
+        var apiUrl = new Option<string>("--api-url") { Description = "backend API URL", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var ns = new Option<string>("--namespace") { Description = "namespace of the agents", DefaultValueFactory = _ => "default" };
+        var agentUser = new Option<string>("--user") { Description = "agent user", DefaultValueFactory = _ => "agent" };
+        var agentPassword = new Option<string>("--password") { Description = "agent password", DefaultValueFactory = _ => "P@ssw0rd!" };
+        var adminUser = new Option<string>("--admin-user") { Description = "API user for set-up and read-back", DefaultValueFactory = _ => "admin" };
+        var adminPassword = new Option<string>("--admin-password") { Description = "its password", DefaultValueFactory = _ => "P@ssw0rd!" };
+        var agents = new Option<int>("--agents") { Description = "simulated agents", DefaultValueFactory = _ => 100 };
+        var rate = new Option<double>("--rate") { Description = "check results per second, all agents together (0: keepalives only)", DefaultValueFactory = _ => 0 };
+        var keepaliveInterval = new Option<int>("--keepalive-interval") { Description = "seconds between keepalives", DefaultValueFactory = _ => 20 };
+        var keepaliveTimeout = new Option<int>("--keepalive-timeout") { Description = "keepalive warning timeout, seconds", DefaultValueFactory = _ => 120 };
+        var duration = new Option<int>("--duration") { Description = "measured seconds", DefaultValueFactory = _ => 60 };
+        var warmup = new Option<int>("--warmup") { Description = "seconds between the last connection and the measurement", DefaultValueFactory = _ => 5 };
+        var connectRate = new Option<int>("--connect-rate") { Description = "new connections per second", DefaultValueFactory = _ => 200 };
+        var sample = new Option<int>("--latency-sample") { Description = "one result in N carries the latency handler", DefaultValueFactory = _ => 100 };
+        var pid = new Option<int>("--backend-pid") { Description = "backend process id, for CPU and RSS", DefaultValueFactory = _ => 0 };
+
+        var root = new RootCommand("Simulated Sensu agents over the real agent protocol: throughput, latency, keepalive soak");
+        foreach (var option in new Option[] { backendUrl, apiUrl, ns, agentUser, agentPassword, adminUser, adminPassword, agents, rate, keepaliveInterval, keepaliveTimeout, duration, warmup, connectRate, sample, pid })
+            root.Options.Add(option);
+        root.SetAction(async (result, ct) =>
+        {
+            var options = new LoadOptions
+            {
+                BackendUrl = new Uri(result.GetValue(backendUrl)!),
+                ApiUrl = new Uri(result.GetValue(apiUrl)!),
+                Namespace = result.GetValue(ns)!,
+                AgentUser = result.GetValue(agentUser)!,
+                AgentPassword = result.GetValue(agentPassword)!,
+                AdminUser = result.GetValue(adminUser)!,
+                AdminPassword = result.GetValue(adminPassword)!,
+                Agents = result.GetValue(agents),
+                Rate = result.GetValue(rate),
+                KeepaliveInterval = result.GetValue(keepaliveInterval),
+                KeepaliveTimeout = result.GetValue(keepaliveTimeout),
+                Duration = result.GetValue(duration),
+                Warmup = result.GetValue(warmup),
+                ConnectRate = result.GetValue(connectRate),
+                LatencySample = Math.Max(1, result.GetValue(sample)),
+                BackendPid = result.GetValue(pid),
+            };
+            using var api = new BackendApi(new HttpClient(), options);
+            var report = await new LoadRun(options, api, TimeProvider.System).RunAsync(ct).ConfigureAwait(false);
+            report.Print();
+            return 0;
+        });
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+}
