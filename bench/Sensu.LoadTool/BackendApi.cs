@@ -56,6 +56,15 @@ public sealed class BackendApi(HttpClient http, LoadOptions options) : IDisposab
         return sum;
     }
 
+    /// <summary>Posts one event to <c>POST /api/core/v2/namespaces/NS/events</c> (the API path of a check result).</summary>
+    public async Task PostEventAsync(byte[] json, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.ApiUrl, $"/api/core/v2/namespaces/{options.Namespace}/events")) { Content = content };
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Keepalive events of the run's agents whose status is not 0 (missed keepalives).</summary>
     public async Task<int> KeepaliveAlertsAsync(CancellationToken cancellationToken)
     {

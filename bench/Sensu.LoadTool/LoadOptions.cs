@@ -40,5 +40,8 @@ public sealed class LoadOptions
     /// <summary>The backend's process id, for CPU and RSS; 0 when not sampled.</summary>
     public int BackendPid { get; set; }
 
+    /// <summary>"agents" (WebSocket sessions) or "api" (check results posted to the REST API by N proxy entities).</summary>
+    public string Via { get; set; } = "agents";
+
     public string AgentPrefix { get; set; } = "load-agent-";
 }

@@ -28,6 +28,8 @@ public sealed class LoadReport
 
     public int KeepaliveAlerts { get; init; }
 
+    public int SendErrors { get; init; }
+
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
 
@@ -38,7 +40,7 @@ public sealed class LoadReport
         static string F(double v, string format = "F1") => v.ToString(format, CultureInfo.InvariantCulture);
         Row("agents (connect failures, lost)", $"{Agents} ({ConnectFailures}, {AgentsLost})");
         Row("measured seconds", F(Seconds));
-        Row("results sent / s", F(SentPerSecond));
+        Row("results sent / s (send errors)", $"{F(SentPerSecond)} ({SendErrors})");
         Row("events processed by backend / s", F(ProcessedPerSecond));
         Row("latency samples", LatencyMillis.Length.ToString(CultureInfo.InvariantCulture));
         Row("latency p50 ms", F(Percentile(LatencyMillis, 50)));

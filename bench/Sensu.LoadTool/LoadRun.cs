@@ -24,8 +24,11 @@ public sealed class LoadRun(LoadOptions options, BackendApi api, TimeProvider ti
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            var connectFailures = await ConnectAllAsync(run.Token).ConfigureAwait(false);
-            var pacer = options.Rate > 0 ? PaceAsync(run.Token) : Task.CompletedTask;
+            var viaApi = options.Via == "api";
+            var connectFailures = viaApi ? 0 : await ConnectAllAsync(run.Token).ConfigureAwait(false);
+            var pacer = options.Rate <= 0 ? Task.CompletedTask
+                : viaApi ? PaceAsync(new ApiResultSender(api, options, time).SendAsync, run.Token)
+                : PaceAgentsAsync(run.Token);
             await Task.Delay(TimeSpan.FromSeconds(options.Warmup), time, run.Token).ConfigureAwait(false);
 
             var backend = new ProcessSampler(options.BackendPid, time);
@@ -58,6 +61,7 @@ public sealed class LoadRun(LoadOptions options, BackendApi api, TimeProvider ti
                 BackendCpuPercent = backend.Available ? backend.CpuPercent() : null,
                 BackendMaxRssBytes = backend.Available ? backend.MaxRssBytes : null,
                 ToolCpuPercent = self.CpuPercent(),
+                SendErrors = _sendErrors,
                 KeepaliveAlerts = await api.KeepaliveAlertsAsync(run.Token).ConfigureAwait(false),
             };
             await run.CancelAsync().ConfigureAwait(false);
@@ -93,6 +97,21 @@ public sealed class LoadRun(LoadOptions options, BackendApi api, TimeProvider ti
         return failures;
     }
 
+    private int _sendErrors;
+
+    private async Task SendQuietlyAsync(Func<long, bool, CancellationToken, Task> send, long index, bool measured, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await send(index, measured, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            if (Interlocked.Increment(ref _sendErrors) <= 3)
+                AnsiConsole.MarkupLineInterpolated($"[red]send failed: {ex.Message}[/]");
+        }
+    }
+
     private static async Task<bool> TryConnectAsync(SimulatedAgent agent, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 3; attempt++)
@@ -111,11 +130,16 @@ public sealed class LoadRun(LoadOptions options, BackendApi api, TimeProvider ti
         return false;
     }
 
-    private async Task PaceAsync(CancellationToken cancellationToken)
+    private Task PaceAgentsAsync(CancellationToken cancellationToken)
     {
         var live = _agents.Where(a => a.Connected).ToArray();
-        if (live.Length == 0)
-            return;
+        return live.Length == 0
+            ? Task.CompletedTask
+            : PaceAsync((next, measured, ct) => live[next % live.Length].SendResultAsync(measured, ct), cancellationToken);
+    }
+
+    private async Task PaceAsync(Func<long, bool, CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         long next = 0;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10), time);
@@ -128,9 +152,7 @@ public sealed class LoadRun(LoadOptions options, BackendApi api, TimeProvider ti
                 batch.Clear();
                 for (; next < due; next++)
                 {
-                    var agent = live[next % live.Length];
-                    var measured = next % options.LatencySample == 0;
-                    batch.Add(agent.SendResultAsync(measured, cancellationToken));
+                    batch.Add(SendQuietlyAsync(send, next, next % options.LatencySample == 0, cancellationToken));
                 }
                 await Task.WhenAll(batch).ConfigureAwait(false);
                 Interlocked.Exchange(ref _sent, next);

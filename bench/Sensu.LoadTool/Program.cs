@@ -28,10 +28,12 @@ public static class Program
         var warmup = new Option<int>("--warmup") { Description = "seconds between the last connection and the measurement", DefaultValueFactory = _ => 5 };
         var connectRate = new Option<int>("--connect-rate") { Description = "new connections per second", DefaultValueFactory = _ => 200 };
         var sample = new Option<int>("--latency-sample") { Description = "one result in N carries the latency handler", DefaultValueFactory = _ => 100 };
+        var via = new Option<string>("--via") { Description = "agents (WebSocket sessions) or api (POST /events)", DefaultValueFactory = _ => "agents" };
+        via.AcceptOnlyFromAmong("agents", "api");
         var pid = new Option<int>("--backend-pid") { Description = "backend process id, for CPU and RSS", DefaultValueFactory = _ => 0 };
 
         var root = new RootCommand("Simulated Sensu agents over the real agent protocol: throughput, latency, keepalive soak");
-        foreach (var option in new Option[] { backendUrl, apiUrl, ns, agentUser, agentPassword, adminUser, adminPassword, agents, rate, keepaliveInterval, keepaliveTimeout, duration, warmup, connectRate, sample, pid })
+        foreach (var option in new Option[] { backendUrl, apiUrl, ns, agentUser, agentPassword, adminUser, adminPassword, agents, rate, keepaliveInterval, keepaliveTimeout, duration, warmup, connectRate, sample, via, pid })
             root.Options.Add(option);
         root.SetAction(async (result, ct) =>
         {
@@ -53,8 +55,9 @@ public static class Program
                 ConnectRate = result.GetValue(connectRate),
                 LatencySample = Math.Max(1, result.GetValue(sample)),
                 BackendPid = result.GetValue(pid),
+                Via = result.GetValue(via)!,
             };
-            using var api = new BackendApi(new HttpClient(), options);
+            using var api = new BackendApi(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }), options);
             var report = await new LoadRun(options, api, TimeProvider.System).RunAsync(ct).ConfigureAwait(false);
             report.Print();
             return 0;
