@@ -1,14 +1,34 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sensu.Backend.Caching;
 using Sensu.Backend.Hosting;
+using Sensu.Core.Resources.Core;
 
 namespace Sensu.Backend.Schedulerd;
 
-/// <summary>Registers Schedulerd: interval and cron timers, round robin, proxy checks, ad hoc requests.</summary>
+/// <summary>
+/// Registers Schedulerd: interval and cron timers, round robin, proxy checks, ad hoc requests. Needs Agentd's
+/// <see cref="Agentd.ICheckRequestPublisher"/> and <see cref="Agentd.IAgentPresence"/>, Eventd's writer and the
+/// secrets resolver; proxy checks use an <see cref="Sensu.Execution.JavaScript.IJavaScriptEngine"/> when one is registered.
+/// </summary>
 public static class SchedulerdServiceCollectionExtensions
 {
     public static IServiceCollection AddSchedulerd(this IServiceCollection services, BackendOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AdhocQueue>();
+        services.AddResourceCache<CheckConfig>();
+        services.AddResourceCache<Asset>();
+        services.AddResourceCache<HookConfig>();
+        services.AddResourceCache<Entity>();
+        services.TryAddSingleton<RoundRobinRing>();
+        services.TryAddSingleton<CheckRequestBuilder>();
+        services.TryAddSingleton<ProxyEntitySelector>();
+        services.TryAddSingleton<CheckExecutor>();
+        services.AddSingleton<Schedulerd>();
+        services.AddHostedService(sp => sp.GetRequiredService<Schedulerd>());
         return services;
     }
 }

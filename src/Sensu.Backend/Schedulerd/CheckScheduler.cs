@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using Sensu.Core.Resources.Core;
+
+namespace Sensu.Backend.Schedulerd;
+
+/// <summary>
+/// The timer loop of one published check: waits for each tick of its schedule (on <see cref="TimeProvider"/>),
+/// skips ticks inside a subdue window, and executes the rest. <see cref="StopAsync"/> cancels and awaits the loop.
+/// </summary>
+internal sealed class CheckScheduler(
+    CheckConfig check,
+    string fingerprint,
+    ICheckSchedule schedule,
+    CheckExecutor executor,
+    TimeProvider time,
+    SchedulerdMetrics metrics,
+    ILogger logger)
+{
+    private readonly CancellationTokenSource _cts = new();
+    private Task _loop = Task.CompletedTask;
+
+    public string Fingerprint { get; } = fingerprint;
+
+    public void Start() => _loop = Task.Run(() => RunAsync(_cts.Token), CancellationToken.None);
+
+    public async Task StopAsync()
+    {
+        await _cts.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+        _cts.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var name = $"{check.Metadata.Namespace}/{check.Metadata.Name}";
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (schedule.NextDelay(time.GetUtcNow()) is not { } delay)
+                return;
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            if (SubdueWindows.IsSubdued(check, now))
+            {
+                Log.Subdued(logger, name);
+                metrics.Execution("subdued");
+                continue;
+            }
+            try
+            {
+                await executor.ExecuteAsync(check, null, schedule.Period(now), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.ExecutionFailed(logger, name, ex);
+                metrics.Execution("error");
+            }
+        }
+    }
+}
