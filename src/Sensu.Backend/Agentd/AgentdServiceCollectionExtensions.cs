@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Hosting;
 
 namespace Sensu.Backend.Agentd;
@@ -10,8 +11,36 @@ public static class AgentdServiceCollectionExtensions
     public static IServiceCollection AddAgentd(this IServiceCollection services, BackendOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.AddMetrics();
+        services.TryAddSingleton<AgentListener>();
+        services.TryAddSingleton(_ => new AgentdSettings(options));
+        services.TryAddSingleton(_ => new AgentTls(options));
+        services.TryAddSingleton<AgentdMetrics>();
+        services.TryAddSingleton<AgentSessions>();
+        services.TryAddSingleton<ICheckRequestPublisher>(sp => sp.GetRequiredService<AgentSessions>());
+        services.TryAddSingleton<IAgentPresence>(sp => sp.GetRequiredService<AgentSessions>());
+        services.TryAddSingleton<AgentHandshake>();
+        services.TryAddSingleton<AgentMessageHandler>();
+        services.TryAddSingleton<AgentEndpoint>();
         return services;
     }
 
+    /// <summary>
+    /// Must run first in the pipeline: requests that arrived on the agent port are answered here and never
+    /// reach the API.
+    /// </summary>
+    public static WebApplication UseAgentd(this WebApplication app)
+    {
+        var listener = app.Services.GetRequiredService<AgentListener>();
+        var endpoint = app.Services.GetRequiredService<AgentEndpoint>();
+        app.MapWhen(listener.IsAgentConnection, agentPort =>
+        {
+            agentPort.UseWebSockets();
+            agentPort.Run(endpoint.HandleAsync);
+        });
+        return app;
+    }
+
+    /// <summary>Nothing to map on the API port: agents are served by <see cref="UseAgentd"/> on their own port.</summary>
     public static WebApplication MapAgentd(this WebApplication app) => app;
 }

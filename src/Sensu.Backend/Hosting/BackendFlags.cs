@@ -16,6 +16,15 @@ public static class BackendFlags
         BackendFlag.Number("api-request-limit", "maximum API request body size, in bytes", (o, v) => o.ApiRequestLimit = v),
         BackendFlag.Text("agent-host", "agent listener host", (o, v) => o.AgentHost = v),
         BackendFlag.Number("agent-port", "agent listener port", (o, v) => o.AgentPort = v),
+        BackendFlag.Text("agent-auth-cert-file", "TLS certificate in PEM format for agent certificate authentication", (o, v) => o.AgentAuthCertFile = v),
+        BackendFlag.Text("agent-auth-key-file", "TLS certificate key in PEM format for agent certificate authentication", (o, v) => o.AgentAuthKeyFile = v),
+        BackendFlag.Text("agent-auth-trusted-ca-file", "TLS CA certificate bundle in PEM format for agent certificate authentication", (o, v) => o.AgentAuthTrustedCaFile = v),
+        BackendFlag.Text("agent-auth-crl-urls", "URLs of CRLs for agent certificate authentication (accepted, not consulted)", (o, v) => o.AgentAuthCrlUrls = v),
+        BackendFlag.Text("agent-write-timeout", "timeout in seconds for agent writes", (o, v) => o.AgentWriteTimeout = Seconds(v)),
+        BackendFlag.Number("agent-rate-limit", "maximum number of events per second an agent may send (0 = unlimited)", (o, v) => o.AgentRateLimit = v),
+        BackendFlag.Number("agent-burst-limit", "maximum number of events an agent may send in a burst", (o, v) => o.AgentBurstLimit = v),
+        BackendFlag.Text("assets-rate-limit", "maximum number of assets fetched per second", (o, v) => o.AssetsRateLimit = double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)),
+        BackendFlag.Number("assets-burst-limit", "asset fetch burst limit", (o, v) => o.AssetsBurstLimit = v),
         BackendFlag.Text("dashboard-host", "dashboard listener host", (o, v) => o.DashboardHost = v),
         BackendFlag.Number("dashboard-port", "dashboard listener port", (o, v) => o.DashboardPort = v),
         BackendFlag.Text("log-level", "logging level [panic, fatal, error, warn, info, debug, trace]", (o, v) => o.LogLevel = v),
@@ -37,4 +46,8 @@ public static class BackendFlags
         BackendFlag.Map("labels", "entity labels map", o => o.Labels),
         BackendFlag.Map("annotations", "entity annotations map", o => o.Annotations),
     ];
+
+    /// <summary>Whole seconds, given bare (<c>15</c>) or with an <c>s</c> suffix (<c>15s</c>).</summary>
+    private static int Seconds(string value) =>
+        int.Parse(value.EndsWith('s') ? value[..^1] : value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture);
 }

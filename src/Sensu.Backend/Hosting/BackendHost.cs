@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Agentd;
 
 namespace Sensu.Backend.Hosting;
 
@@ -45,6 +47,9 @@ public static class BackendHost
     {
         Directory.CreateDirectory(options.StateDir);
         var api = ListenAddress.Parse(options.ApiListenAddress, "api-listen-address");
+        var agentHost = ParseAgentHost(options.AgentHost);
+        var agentTls = new AgentTls(options);
+        var agentListener = new AgentListener();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -70,14 +75,51 @@ public static class BackendHost
                 kestrel.ListenAnyIP(api.Port, Configure);
             else
                 kestrel.Listen(api.Address!, api.Port, Configure);
+
+            void ConfigureAgent(ListenOptions listen)
+            {
+                if (agentTls.Enabled)
+                    listen.UseHttps(agentTls.HttpsOptions());
+                agentListener.Attach(listen, agentTls.Enabled);
+            }
+            if (agentHost is null)
+                kestrel.ListenAnyIP(options.AgentPort, ConfigureAgent);
+            else
+                kestrel.Listen(agentHost, options.AgentPort, ConfigureAgent);
         });
 
+        builder.Services.AddSingleton(agentTls);
+        builder.Services.AddSingleton(agentListener);
         builder.Services.AddSensuBackend(options);
         foreach (var apply in overrides)
             apply(builder.Services);
 
         var app = builder.Build();
+        app.UseAgentd();
         app.UseSensuBackend();
+        app.Lifetime.ApplicationStarted.Register(() => LogAgentListener(app.Services, options));
         return app;
+    }
+
+    /// <summary>The agent host flag: <c>[::]</c>, <c>0.0.0.0</c> or empty mean every interface (null).</summary>
+    private static IPAddress? ParseAgentHost(string host)
+    {
+        var trimmed = host.Trim().Trim('[', ']');
+        if (trimmed.Length == 0 || trimmed is "::" or "0.0.0.0" or "*")
+            return null;
+        if (trimmed == "localhost")
+            return IPAddress.Loopback;
+        return IPAddress.TryParse(trimmed, out var address)
+            ? address
+            : throw new BackendSettingsException($"agent-host \"{host}\" is not an IP address");
+    }
+
+    private static void LogAgentListener(IServiceProvider services, BackendOptions options)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Agentd");
+        if (services.GetRequiredService<AgentListener>().Url is { } url)
+            Agentd.Log.ListenerStarted(logger, url);
+        if (!string.IsNullOrWhiteSpace(options.AgentAuthCrlUrls))
+            Agentd.Log.CrlUnsupported(logger);
     }
 }

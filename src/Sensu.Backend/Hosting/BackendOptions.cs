@@ -28,6 +28,36 @@ public sealed class BackendOptions
     [Range(0, 65535)]
     public int AgentPort { get; set; } = 8081;
 
+    /// <summary>Agent listener TLS certificate (PEM); without it the agent port uses <see cref="CertFile"/>.</summary>
+    public string? AgentAuthCertFile { get; set; }
+
+    public string? AgentAuthKeyFile { get; set; }
+
+    /// <summary>CA bundle (PEM) whose client certificates authenticate agents (mTLS); password auth is then refused.</summary>
+    public string? AgentAuthTrustedCaFile { get; set; }
+
+    /// <summary>Accepted for compatibility; revocation lists are not consulted (logged at start).</summary>
+    public string? AgentAuthCrlUrls { get; set; }
+
+    /// <summary>Seconds a message to an agent may take to be written before its session is closed.</summary>
+    [Range(1, int.MaxValue)]
+    public int AgentWriteTimeout { get; set; } = 15;
+
+    /// <summary>Events per second one agent session may send; 0 = unlimited.</summary>
+    [Range(0, int.MaxValue)]
+    public int AgentRateLimit { get; set; }
+
+    /// <summary>Events one agent session may send at once above the rate; 0 = the rate (at least 1).</summary>
+    [Range(0, int.MaxValue)]
+    public int AgentBurstLimit { get; set; }
+
+    /// <summary>Asset fetches per second; 0 = unlimited.</summary>
+    [Range(0, int.MaxValue)]
+    public double AssetsRateLimit { get; set; }
+
+    [Range(0, int.MaxValue)]
+    public int AssetsBurstLimit { get; set; }
+
     public string DashboardHost { get; set; } = "[::]";
 
     [Range(0, 65535)]
