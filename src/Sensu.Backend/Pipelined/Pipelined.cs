@@ -2,35 +2,57 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Hosting;
+using Sensu.Backend.Pipeline;
 using Sensu.Core.Resources.Core;
 
 namespace Sensu.Backend.Pipelined;
 
 /// <summary>
-/// The event pipeline (legacy part, core-spec §5.1): a bounded queue read by
-/// <see cref="BackendOptions.PipelinedWorkers"/> workers; each event goes to the handlers named by its check
-/// (and metrics), expanded by <see cref="HandlerExpander"/> and run by <see cref="HandlerRunner"/>.
-/// Stopping completes the queue, lets workers finish what they hold and logs what was left.
+/// The event pipeline daemon (core-spec §5.1): a bounded queue (<see cref="BackendOptions.PipelinedBufferSize"/>; a
+/// full queue makes Eventd wait) read by <see cref="BackendOptions.PipelinedWorkers"/> workers. Each event is written
+/// to the event log (when configured), then goes through the workflows <see cref="PipelineResolver"/> finds (its
+/// <c>Pipeline</c> resources, then its legacy handlers), one after the other, each run by <see cref="WorkflowRunner"/>.
+/// <para>
+/// Error rule (Sensu 5.17's "isolate", chosen over Sensu 6's "abort the rest of the pipeline"): a filter, mutator or
+/// handler that fails (missing resource, JavaScript that throws, does not return a boolean or runs past the sandbox's
+/// limits, mutator exiting non-zero or timing out, secret or asset that cannot be had, socket that refuses) ends only
+/// its own workflow. It is logged once with pipeline, workflow, stage, event and cause; the event's other workflows
+/// and the next events run normally. A pipe handler that exits non-zero or is killed at its timeout is logged and
+/// measured, as in Sensu, and is not an error of the pipeline.
+/// </para>
+/// Stopping completes the queue, cancels running work (killing handler processes) and logs what was left.
 /// </summary>
 public sealed class Pipelined : BackgroundService, IEventPipeline
 {
     private readonly Channel<Event> _queue;
     private readonly int _workers;
-    private readonly HandlerExpander _expander;
-    private readonly HandlerRunner _runner;
+    private readonly PipelineResolver _resolver;
+    private readonly WorkflowRunner _runner;
+    private readonly PipelineMetrics _metrics;
+    private readonly EventLogWriter? _eventLog;
     private readonly ILogger<Pipelined> _logger;
 
-    public Pipelined(BackendOptions options, HandlerExpander expander, HandlerRunner runner, ILogger<Pipelined> logger)
+    public Pipelined(
+        BackendOptions options,
+        PipelineResolver resolver,
+        WorkflowRunner runner,
+        PipelineMetrics metrics,
+        ILogger<Pipelined> logger,
+        EventLogWriter? eventLog = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(metrics);
         _workers = Math.Max(1, options.PipelinedWorkers);
         _queue = Channel.CreateBounded<Event>(new BoundedChannelOptions(Math.Max(1, options.PipelinedBufferSize))
         {
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _expander = expander;
+        _resolver = resolver;
         _runner = runner;
+        _metrics = metrics;
+        _eventLog = eventLog;
         _logger = logger;
+        metrics.ObserveQueueDepth(() => _queue.Reader.CanCount ? _queue.Reader.Count : 0);
     }
 
     public async ValueTask EnqueueAsync(Event ev, CancellationToken ct)
@@ -82,38 +104,24 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
         }
     }
 
-    /// <summary>Runs one event through its legacy handlers.</summary>
+    /// <summary>Runs one event through every workflow that applies to it; never throws for a failing stage.</summary>
     public async Task HandleAsync(Event ev, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        var names = new List<string>();
-        if (ev.Check is not null)
-            names.AddRange(ev.Check.Handlers);
-        if (ev.Metrics is not null)
-            names.AddRange(ev.Metrics.Handlers);
-        if (names.Count == 0)
-            return;
-        var @namespace = ev.Metadata.Namespace ?? ev.Entity?.Metadata.Namespace ?? "default";
-        IReadOnlyList<Handler> handlers;
+        _metrics.EventProcessed(ev.HasCheck ? "check" : "metrics");
+        if (_eventLog is not null)
+            await _eventLog.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ResolvedWorkflow> workflows;
         try
         {
-            handlers = await _expander.ExpandAsync(@namespace, names, cancellationToken).ConfigureAwait(false);
+            workflows = _resolver.Resolve(ev);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.HandlerFailed(_logger, HandlerRunner.Key(ev), string.Join(',', names), ex);
+            Log.EventFailed(_logger, EventKey.Of(ev), ex);
             return;
         }
-        foreach (var handler in handlers)
-        {
-            try
-            {
-                await _runner.HandleAsync(ev, handler, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.HandlerFailed(_logger, HandlerRunner.Key(ev), handler.Metadata.Name ?? "", ex);
-            }
-        }
+        foreach (var workflow in workflows)
+            await _runner.RunAsync(workflow, ev, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,11 +1,22 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sensu.Backend.Caching;
 using Sensu.Backend.Hosting;
+using Sensu.Backend.Pipeline;
+using Sensu.Backend.Pipeline.Assets;
+using Sensu.Backend.Pipeline.Filters;
+using Sensu.Backend.Pipeline.Handlers;
+using Sensu.Backend.Pipeline.Mutators;
+using Sensu.Core.Resources.Core;
 using Sensu.Execution;
 
 namespace Sensu.Backend.Pipelined;
 
-/// <summary>Registers <see cref="Pipelined"/> as the backend's <see cref="IEventPipeline"/> and hosted service.</summary>
+/// <summary>
+/// Registers <see cref="Pipelined"/> as the backend's <see cref="IEventPipeline"/> and hosted service, the caches it
+/// reads its configuration from, its stage kinds (filters, mutators, handlers; built-ins before resources) and, with
+/// <c>--event-log-file</c>, the <see cref="EventLogWriter"/>.
+/// </summary>
 public static class PipelinedServiceCollectionExtensions
 {
     public static IServiceCollection AddPipelined(this IServiceCollection services, BackendOptions options)
@@ -13,10 +24,44 @@ public static class PipelinedServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.TryAddSingleton(new ProcessRunnerOptions());
         services.TryAddSingleton<IProcessRunner, ProcessRunner>();
+
+        services.AddResourceCache<Handler>();
+        services.AddResourceCache<EventFilter>();
+        services.AddResourceCache<Mutator>();
+        services.AddResourceCache<Core.Resources.Core.Pipeline>();
+        services.AddResourceCache<Asset>();
+
+        services.TryAddSingleton<PipelineMetrics>();
+        services.TryAddSingleton<PipelineAssets>();
+        services.TryAddSingleton<JavaScriptLibraries>();
+
+        services.AddSingleton<IEventFilterStage, IsIncidentFilter>();
+        services.AddSingleton<IEventFilterStage, NotSilencedFilter>();
+        services.AddSingleton<IEventFilterStage, HasMetricsFilter>();
+        services.AddSingleton<IEventFilterStage, EventFilterStage>();
+
+        services.TryAddSingleton<PipeMutator>();
+        services.TryAddSingleton<JavaScriptMutator>();
+        services.AddSingleton<IEventMutatorStage, JsonMutator>();
+        services.AddSingleton<IEventMutatorStage, OnlyCheckOutputMutator>();
+        services.AddSingleton<IEventMutatorStage, ResourceMutatorStage>();
+
         services.TryAddSingleton<HandlerExpander>();
-        services.TryAddSingleton<HandlerRunner>();
+        services.AddSingleton<IHandlerKind, PipeHandler>();
+        services.AddSingleton<IHandlerKind, TcpHandler>();
+        services.AddSingleton<IHandlerKind, UdpHandler>();
+        services.AddSingleton<IEventHandlerStage, ResourceHandlerStage>();
+
+        services.TryAddSingleton<PipelineResolver>();
+        services.TryAddSingleton<WorkflowRunner>();
+        if (!string.IsNullOrEmpty(options.EventLogFile))
+        {
+            services.TryAddSingleton<EventLogWriter>();
+            services.AddHostedService(sp => sp.GetRequiredService<EventLogWriter>());
+        }
         services.TryAddSingleton<Pipelined>();
         services.Replace(ServiceDescriptor.Singleton<IEventPipeline>(sp => sp.GetRequiredService<Pipelined>()));
         services.AddHostedService(sp => sp.GetRequiredService<Pipelined>());

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Sensu.Backend.Caching;
+using Sensu.Backend.Pipeline.Assets;
+using Sensu.Core.Resources.Core;
+using Sensu.Execution.JavaScript;
+
+namespace Sensu.Backend.Pipeline.Filters;
+
+/// <summary>
+/// A custom <c>EventFilter</c> resource (core-spec §5.3), read from the watcher-fed cache of the event's namespace:
+/// <c>when</c> windows first (allow outside the window → deny; deny inside the window → deny; a window that cannot
+/// be read is logged and the filter allows), then the runtime assets' JavaScript libraries and the expressions with
+/// <c>event</c> bound to <see cref="FilterEventView"/>. <c>allow</c>: the event passes when every expression is true;
+/// <c>deny</c>: the event is dropped when every expression is true. A script that throws, does not return a boolean
+/// or hits the sandbox's limits is an error of this filter (<see cref="PipelineStageException"/>).
+/// </summary>
+public sealed class EventFilterStage(
+    ResourceCache<EventFilter> filters,
+    PipelineAssets assets,
+    JavaScriptLibraries libraries,
+    TimeProvider time,
+    ILogger<EventFilterStage> logger,
+    IJavaScriptEngine? engine = null) : IEventFilterStage
+{
+    public const string ResourceType = "EventFilter";
+
+    public bool CanFilter(ResourceReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.IsA(ResourceReference.CoreV2, ResourceType);
+    }
+
+    public async ValueTask<bool> PassesAsync(ResourceReference reference, Event ev, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(ev);
+        var @namespace = EventKey.Namespace(ev);
+        var filter = filters.Get(@namespace, reference.Name)
+            ?? throw new PipelineStageException($"filter {reference.Name} does not exist in namespace {@namespace}");
+        var allow = filter.Action switch
+        {
+            EventFilter.AllowAction => true,
+            EventFilter.DenyAction => false,
+            _ => (bool?)null,
+        };
+        if (allow is null)
+        {
+            Log.UnknownAction(logger, reference.Name, filter.Action ?? "");
+            return true;
+        }
+        if (filter.When is { } when && !InWindow(reference.Name, when, allow.Value))
+            return false;
+
+        if (engine is null)
+            throw new PipelineStageException($"filter {reference.Name}: JavaScript expressions cannot be evaluated (no JavaScript engine registered)");
+        var installed = await assets.InstallAsync($"filter {reference.Name}", @namespace, filter.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
+        var scope = new JavaScriptScope
+        {
+            Globals = { ["event"] = FilterEventView.Build(ev) },
+            Libraries = await libraries.LoadAsync(installed, cancellationToken).ConfigureAwait(false),
+        };
+        bool matched;
+        try
+        {
+            matched = engine.EvaluatePredicates(filter.Expressions, scope, cancellationToken);
+        }
+        catch (JavaScriptEvaluationException ex)
+        {
+            throw new PipelineStageException($"filter {reference.Name}: {ex.Message}", ex);
+        }
+        return allow.Value ? matched : !matched;
+    }
+
+    /// <summary>False when the window decides the event is denied.</summary>
+    private bool InWindow(string name, TimeWindowWhen when, bool allow)
+    {
+        bool inside;
+        try
+        {
+            inside = TimeWindow.Contains(when, time.GetUtcNow());
+        }
+        catch (FormatException ex)
+        {
+            Log.BadWindow(logger, name, ex.Message);
+            return true;
+        }
+        return allow ? inside : !inside;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using Sensu.Backend.Pipeline.Assets;
+using Sensu.Backend.Secrets;
+using Sensu.Core.Resources.Core;
+using Sensu.Execution;
+
+namespace Sensu.Backend.Pipeline.Handlers;
+
+/// <summary>
+/// A <c>pipe</c> handler (core-spec §5.5): <c>sh -c command</c> with the mutated bytes on stdin, the environment of
+/// the backend, then the runtime assets', then <c>env_vars</c>, then the secrets (secrets-spec §4.5), killed with its
+/// process group at <c>timeout</c>. Output is logged only after <see cref="SecretScrubber.Scrub"/>; the environment is
+/// never logged. A non-zero status and a timeout are logged and measured but are not pipeline errors (as in Sensu);
+/// a secret or asset that cannot be had is (the handler does not run).
+/// </summary>
+public sealed class PipeHandler(
+    IProcessRunner processes,
+    SecretsResolver secrets,
+    SecretCatalog catalog,
+    SecretScrubber scrubber,
+    PipelineAssets assets,
+    ILogger<PipeHandler> logger) : IHandlerKind
+{
+    public string Type => Handler.PipeType;
+
+    public async Task<HandlerOutcome> RunAsync(Handler handler, Event ev, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var name = handler.Metadata.Name ?? "";
+        var @namespace = handler.Metadata.Namespace ?? EventKey.Namespace(ev);
+        var resolved = new List<(string EnvName, SecretValue Value)>();
+        foreach (var reference in handler.Secrets ?? [])
+        {
+            try
+            {
+                resolved.AddRange(await secrets.ResolveAsync(@namespace, [reference], cancellationToken).ConfigureAwait(false));
+            }
+            catch (SecretLookupException ex)
+            {
+                var provider = catalog.Find(@namespace, reference.Secret)?.Provider ?? "";
+                throw new PipelineStageException(
+                    $"failed to retrieve secrets for handler {name}: secret {reference.Secret} (provider {provider}): {scrubber.Scrub(ex.Message)}", ex);
+            }
+        }
+        var installed = await assets.InstallAsync($"handler {name}", @namespace, handler.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
+        var environment = SecretEnvironment.ForHandler(SecretEnvironment.ProcessEnvironment(), AssetEnvironment.For(installed), handler.EnvVars, resolved);
+        var request = new ProcessRequest
+        {
+            Command = handler.Command ?? "",
+            BaseEnvironment = environment.Select(p => $"{p.Key}={p.Value}").ToList(),
+            Stdin = body,
+            Timeout = handler.Timeout > 0 ? TimeSpan.FromSeconds(handler.Timeout) : null,
+        };
+        ProcessResult result;
+        try
+        {
+            result = await processes.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new PipelineStageException($"handler {name}: {scrubber.Scrub(ex.Message)}", ex);
+        }
+        var output = scrubber.Scrub(result.Output);
+        if (result.TimedOut)
+        {
+            Log.PipeHandlerTimedOut(logger, name, handler.Timeout, EventKey.Of(ev));
+            return HandlerOutcome.TimedOut;
+        }
+        if (result.ExitCode != 0)
+        {
+            Log.PipeHandlerNonZero(logger, name, result.ExitCode, output);
+            return HandlerOutcome.NonZero;
+        }
+        Log.PipeHandlerRan(logger, name, result.ExitCode, output);
+        return HandlerOutcome.Ok;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using Sensu.Backend.Pipeline.Assets;
+using Sensu.Backend.Secrets;
+using Sensu.Core.Resources.Core;
+using Sensu.Execution;
+
+namespace Sensu.Backend.Pipeline.Mutators;
+
+/// <summary>
+/// A pipe mutator (core-spec §5.4): <c>sh -c command</c> with the event JSON (entity redacted) on stdin; the
+/// environment is the backend's, then the assets', then <c>env_vars</c>, then the secrets (secrets-spec §4.5);
+/// stdout and stderr become the handler's input. A non-zero exit, a timeout, an asset or a secret that cannot be
+/// had is an error and the handler is not run. Output in errors is scrubbed of secret values.
+/// </summary>
+public sealed class PipeMutator(
+    IProcessRunner processes,
+    SecretsResolver secrets,
+    SecretCatalog catalog,
+    SecretScrubber scrubber,
+    PipelineAssets assets)
+{
+    public async Task<byte[]> MutateAsync(Mutator mutator, Event ev, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mutator);
+        var name = mutator.Metadata.Name ?? "";
+        var @namespace = mutator.Metadata.Namespace ?? EventKey.Namespace(ev);
+        IReadOnlyList<(string EnvName, SecretValue Value)> resolved;
+        try
+        {
+            resolved = await secrets.ResolveAsync(@namespace, mutator.Secrets, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SecretLookupException ex)
+        {
+            var secret = mutator.Secrets?.FirstOrDefault()?.Secret ?? "";
+            var provider = catalog.Find(@namespace, secret)?.Provider ?? "";
+            throw new PipelineStageException(
+                $"failed to retrieve secrets for mutator {name}: secret {secret} (provider {provider}): {scrubber.Scrub(ex.Message)}", ex);
+        }
+        var installed = await assets.InstallAsync($"mutator {name}", @namespace, mutator.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
+        var environment = SecretEnvironment.ForHandler(SecretEnvironment.ProcessEnvironment(), AssetEnvironment.For(installed), mutator.EnvVars, resolved);
+        var request = new ProcessRequest
+        {
+            Command = mutator.Command ?? "",
+            BaseEnvironment = environment.Select(p => $"{p.Key}={p.Value}").ToList(),
+            Stdin = JsonMutator.ToJson(ev),
+            Timeout = mutator.Timeout > 0 ? TimeSpan.FromSeconds(mutator.Timeout) : null,
+        };
+        ProcessResult result;
+        try
+        {
+            result = await processes.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new PipelineStageException($"mutator {name}: {scrubber.Scrub(ex.Message)}", ex);
+        }
+        if (result.TimedOut)
+            throw new PipelineStageException($"mutator {name} timed out after {mutator.Timeout}s and was killed");
+        if (result.ExitCode != 0)
+        {
+            throw new PipelineStageException(
+                $"mutator {name}: pipe mutator execution returned non-zero exit status {result.ExitCode}, output: {scrubber.Scrub(result.Output).TrimEnd()}");
+        }
+        return Encoding.UTF8.GetBytes(result.Output);
+    }
+}

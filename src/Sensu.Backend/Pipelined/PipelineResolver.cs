@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using Sensu.Backend.Caching;
+using Sensu.Backend.Pipeline;
+using Sensu.Backend.Pipeline.Handlers;
+using Sensu.Backend.Pipeline.Mutators;
+using Sensu.Backend.Pipeline.Filters;
+using Sensu.Core.Resources.Core;
+using PipelineResource = Sensu.Core.Resources.Core.Pipeline;
+
+namespace Sensu.Backend.Pipelined;
+
+/// <summary>
+/// The workflows an event goes through (core-spec §5.1 step 8), read from the watcher-fed caches: first the
+/// <c>Pipeline</c> resources referenced by <c>event.pipelines</c> and <c>check.pipelines</c> (each once, workflows in
+/// order), then the legacy pipeline generated from <c>check.handlers</c> and <c>metrics.handlers</c>: sets expanded,
+/// duplicates removed, one workflow per handler in handler-name order, named <c>legacy-pipeline-workflow-NAME</c>,
+/// made of the handler's filters, its mutator (none → <c>json</c>) and the handler.
+/// </summary>
+public sealed class PipelineResolver(ResourceCache<PipelineResource> pipelines, HandlerExpander expander, ILogger<PipelineResolver> logger)
+{
+    public const string LegacyPipelineName = "legacy-pipeline";
+    public const string PipelineType = "Pipeline";
+
+    public IReadOnlyList<ResolvedWorkflow> Resolve(Event ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        var @namespace = EventKey.Namespace(ev);
+        var workflows = new List<ResolvedWorkflow>();
+        var references = ev.Pipelines.Concat(ev.Check?.Pipelines ?? []).DistinctBy(r => r.ToString(), StringComparer.Ordinal);
+        foreach (var reference in references)
+        {
+            if (!reference.IsA(ResourceReference.CoreV2, PipelineType))
+            {
+                Log.PipelineUnsupported(logger, reference.ToString(), EventKey.Of(ev));
+                continue;
+            }
+            var pipeline = pipelines.Get(@namespace, reference.Name);
+            if (pipeline is null)
+            {
+                Log.PipelineMissing(logger, reference.Name, @namespace, EventKey.Of(ev));
+                continue;
+            }
+            foreach (var workflow in pipeline.Workflows)
+            {
+                if (workflow.Handler is null)
+                    continue;
+                workflows.Add(new ResolvedWorkflow(reference.Name, workflow.Name, workflow.Filters, workflow.Mutator, workflow.Handler));
+            }
+        }
+        workflows.AddRange(Legacy(ev, @namespace));
+        if (workflows.Count == 0)
+            Log.NoPipelines(logger, EventKey.Of(ev));
+        return workflows;
+    }
+
+    private IEnumerable<ResolvedWorkflow> Legacy(Event ev, string @namespace)
+    {
+        var names = (ev.Check?.Handlers ?? []).Concat(ev.Metrics?.Handlers ?? []).ToList();
+        if (names.Count == 0)
+            return [];
+        return expander.Expand(@namespace, names)
+            .OrderBy(h => h.Metadata.Name, StringComparer.Ordinal)
+            .Select(h => new ResolvedWorkflow(
+                LegacyPipelineName,
+                "legacy-pipeline-workflow-" + h.Metadata.Name,
+                h.Filters.Select(f => Reference(f, EventFilterStage.ResourceType)).ToList(),
+                h.Mutator is { Length: > 0 } m ? Reference(m, ResourceMutatorStage.ResourceType) : null,
+                Reference(h.Metadata.Name ?? "", ResourceHandlerStage.ResourceType)));
+    }
+
+    private static ResourceReference Reference(string name, string type) =>
+        new() { Name = name, Type = type, ApiVersion = ResourceReference.CoreV2 };
+}
