@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Sensu.Backend.Agentd;
 using Sensu.Backend.Hosting;
 
 namespace Sensu.Backend.Tests.Support;
@@ -20,20 +21,28 @@ public sealed class TestBackend : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TestBackend(WebApplication app, string stateDir, Uri baseAddress)
+    private TestBackend(WebApplication app, string stateDir, Uri baseAddress, Uri agentUrl)
     {
         _app = app;
         StateDir = stateDir;
         BaseAddress = baseAddress;
+        AgentUrl = agentUrl;
     }
 
     public string StateDir { get; }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The agent WebSocket listener (<c>ws://</c> or <c>wss://127.0.0.1:PORT</c>).</summary>
+    public Uri AgentUrl { get; }
+
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestBackend> StartAsync(Action<BackendOptions>? configure = null, CancellationToken cancellationToken = default)
+    public static Task<TestBackend> StartAsync(Action<BackendOptions>? configure = null, CancellationToken cancellationToken = default) =>
+        StartAsync(configure, null, cancellationToken);
+
+    /// <summary>Starts with extra service registrations applied after the backend's own (test doubles).</summary>
+    public static async Task<TestBackend> StartAsync(Action<BackendOptions>? configure, Action<IServiceCollection>? services, CancellationToken cancellationToken = default)
     {
         var stateDir = Path.Combine(Path.GetTempPath(), "sensu-test-" + Guid.NewGuid().ToString("N"));
         var options = new BackendOptions
@@ -41,16 +50,21 @@ public sealed class TestBackend : IAsyncDisposable
             StateDir = stateDir,
             CacheDir = Path.Combine(stateDir, "cache"),
             ApiListenAddress = "127.0.0.1:0",
+            AgentHost = "127.0.0.1",
+            AgentPort = 0,
             LogLevel = "error",
             ClusterAdminUsername = AdminUser,
             ClusterAdminPassword = AdminPassword,
         };
         configure?.Invoke(options);
-        var app = BackendHost.Build(options, []);
+        var app = BackendHost.Build(options, services is null ? [] : [services]);
         await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestBackend(app, stateDir, new Uri(address));
+        var agentUrl = app.Services.GetRequiredService<AgentListener>().Url!;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a))
+            .First(a => a.Port != agentUrl.Port);
+        return new TestBackend(app, stateDir, address, agentUrl);
     }
 
     /// <summary>A client with no credentials.</summary>

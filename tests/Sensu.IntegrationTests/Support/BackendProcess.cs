@@ -33,6 +33,9 @@ public sealed class BackendProcess : IAsyncDisposable
 
     public int AgentPort { get; }
 
+    /// <summary>The agent WebSocket listener, <c>ws://127.0.0.1:AGENT-PORT</c>.</summary>
+    public Uri AgentUrl => new($"ws://127.0.0.1:{AgentPort.ToString(CultureInfo.InvariantCulture)}");
+
     /// <summary>Everything the backend wrote to stdout and stderr.</summary>
     public ProcessLog Log { get; }
 
