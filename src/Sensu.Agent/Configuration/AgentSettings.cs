@@ -1,0 +1,157 @@
+using System.Collections;
+using Sensu.Core.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
+namespace Sensu.Agent.Configuration;
+
+/// <summary>
+/// Reads <see cref="AgentOptions"/> with Sensu's precedence: a flag given on the command line, then its
+/// <c>SENSU_*</c> variable, then the same key in <c>agent.yml</c>, then the default; validated before use.
+/// </summary>
+public static class AgentSettings
+{
+    public static AgentOptions Load(IReadOnlyDictionary<string, string> flags, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(environment);
+        var options = new AgentOptions { Name = DefaultName() };
+        var file = ReadConfigFile(flags, environment);
+
+        foreach (var flag in AgentFlags.All)
+        {
+            string? value = null;
+            if (flags.TryGetValue(flag.Name, out var fromFlag))
+                value = fromFlag;
+            else if (environment(flag.EnvironmentVariable) is { } fromEnv)
+                value = fromEnv;
+            else if (file.TryGetValue(flag.Name, out var fromFile))
+                value = fromFile;
+
+            if (value is not null)
+                flag.Apply(options, value);
+        }
+
+        Validate(options);
+        return options;
+    }
+
+    /// <summary>Sensu's default agent name: the host name.</summary>
+    public static string DefaultName()
+    {
+        try
+        {
+            return System.Net.Dns.GetHostName();
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return Environment.MachineName;
+        }
+    }
+
+    public static void Validate(AgentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        try
+        {
+            Validators.Name(options.Name, "agent name");
+        }
+        catch (ResourceValidationException ex)
+        {
+            errors.Add(ex.Message);
+        }
+        if (string.IsNullOrWhiteSpace(options.Namespace))
+            errors.Add("namespace must not be empty");
+        if (options.BackendUrls.Count == 0)
+            errors.Add("at least one backend-url is required");
+        foreach (var url in options.BackendUrls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss"))
+                errors.Add($"backend-url \"{url}\" must be a ws:// or wss:// URL");
+        }
+        Port(errors, "api-port", options.ApiPort);
+        Port(errors, "socket-port", options.SocketPort);
+        Port(errors, "statsd-metrics-port", options.StatsdMetricsPort);
+        Positive(errors, "keepalive-interval", options.KeepaliveInterval);
+        Positive(errors, "keepalive-warning-timeout", options.KeepaliveWarningTimeout);
+        Positive(errors, "statsd-flush-interval", options.StatsdFlushInterval);
+        Positive(errors, "backend-handshake-timeout", options.BackendHandshakeTimeout);
+        Positive(errors, "backend-heartbeat-interval", options.BackendHeartbeatInterval);
+        if (options.KeepaliveCriticalTimeout < 0)
+            errors.Add("keepalive-critical-timeout must not be negative");
+        if (options.KeepaliveCriticalTimeout > 0 && options.KeepaliveCriticalTimeout < options.KeepaliveWarningTimeout)
+            errors.Add("keepalive-critical-timeout must be greater than or equal to keepalive-warning-timeout");
+        if (options.RetryMin <= TimeSpan.Zero || options.RetryMax < options.RetryMin)
+            errors.Add("retry-min must be positive and retry-max at least retry-min");
+        if (options.RetryMultiplier < 1.0)
+            errors.Add("retry-multiplier must be at least 1");
+        if (string.IsNullOrEmpty(options.CertFile) != string.IsNullOrEmpty(options.KeyFile))
+            errors.Add("cert-file and key-file must be given together");
+        foreach (var (flag, path) in new[] { ("cert-file", options.CertFile), ("key-file", options.KeyFile), ("trusted-ca-file", options.TrustedCaFile), ("allow-list", options.AllowList) })
+        {
+            if (!string.IsNullOrEmpty(path) && !File.Exists(path))
+                errors.Add($"{flag} \"{path}\" does not exist");
+        }
+        if (options.AssetsRateLimit < 0 || options.AssetsBurstLimit < 0)
+            errors.Add("assets-rate-limit and assets-burst-limit must not be negative");
+        if (errors.Count > 0)
+            throw new AgentSettingsException(string.Join("; ", errors));
+    }
+
+    private static void Port(List<string> errors, string name, int value)
+    {
+        if (value is < 0 or > 65535)
+            errors.Add($"{name} must be between 0 and 65535");
+    }
+
+    private static void Positive(List<string> errors, string name, int value)
+    {
+        if (value <= 0)
+            errors.Add($"{name} must be greater than 0");
+    }
+
+    private static Dictionary<string, string> ReadConfigFile(IReadOnlyDictionary<string, string> flags, Func<string, string?> environment)
+    {
+        var explicitPath = flags.GetValueOrDefault(AgentFlags.ConfigFile) ?? environment("SENSU_CONFIG_FILE");
+        var path = explicitPath ?? AgentFlags.DefaultConfigFile;
+        if (!File.Exists(path))
+        {
+            if (explicitPath is not null)
+                throw new AgentSettingsException($"config file \"{path}\" does not exist");
+            return [];
+        }
+
+        object? root;
+        try
+        {
+            root = new DeserializerBuilder().Build().Deserialize<object?>(File.ReadAllText(path));
+        }
+        catch (YamlException ex)
+        {
+            throw new AgentSettingsException($"config file \"{path}\": line {ex.Start.Line}: {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new AgentSettingsException($"config file \"{path}\": {ex.Message}", ex);
+        }
+
+        if (root is null)
+            return [];
+        if (root is not IDictionary map)
+            throw new AgentSettingsException($"config file \"{path}\": expected a mapping of setting names to values");
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in map)
+            result[entry.Key?.ToString() ?? string.Empty] = Flatten(entry.Value);
+        return result;
+    }
+
+    private static string Flatten(object? value) => value switch
+    {
+        null => string.Empty,
+        IDictionary map => string.Join(',', map.Keys.Cast<object>().Select(k => $"{k}={map[k]}")),
+        IEnumerable list and not string => string.Join(',', list.Cast<object?>().Select(i => i?.ToString())),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,3 @@
+using Sensu.Agent.Hosting;
+
+return await AgentCli.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
