@@ -58,7 +58,7 @@ internal sealed class AgentdHarness : IAsyncDisposable
         User = AgentUser,
         Password = AgentPassword,
         Subscriptions = subscriptions,
-        HandshakeTimeout = TimeSpan.FromSeconds(10),
+        HandshakeTimeout = TimeSpan.FromSeconds(30),
     };
 
     public static AgentConnectOptions Certificate(string agent, X509Certificate2 client, X509Certificate2 ca, params string[] subscriptions) => new()
@@ -67,7 +67,7 @@ internal sealed class AgentdHarness : IAsyncDisposable
         ClientCertificate = client,
         TrustedCaCertificates = [ca],
         Subscriptions = subscriptions,
-        HandshakeTimeout = TimeSpan.FromSeconds(10),
+        HandshakeTimeout = TimeSpan.FromSeconds(30),
     };
 
     /// <summary>Connects and waits until the backend has registered the session.</summary>
