@@ -15,16 +15,10 @@ internal sealed class CheckDispatcher(CheckExecutor executor, EventQueue queue, 
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
     private readonly HashSet<Task> _running = [];
+    private int _runningCount;
 
     /// <summary>Number of checks running now.</summary>
-    public int Running
-    {
-        get
-        {
-            lock (_lock)
-                return _running.Count;
-        }
-    }
+    public int Running => Volatile.Read(ref _runningCount);
 
     /// <summary>Starts the request unless dropped; returns false (and logs why) when dropped.</summary>
     public bool Dispatch(CheckRequest request)
@@ -39,6 +33,7 @@ internal sealed class CheckDispatcher(CheckExecutor executor, EventQueue queue, 
             Log.RequestDropped(logger, name, reason);
             return false;
         }
+        Interlocked.Increment(ref _runningCount);
         lock (_lock)
         {
             var task = RunAsync(request, key, _stopping.Token);
@@ -90,6 +85,7 @@ internal sealed class CheckDispatcher(CheckExecutor executor, EventQueue queue, 
         finally
         {
             _gate.End(key);
+            Interlocked.Decrement(ref _runningCount);
         }
     }
 }
