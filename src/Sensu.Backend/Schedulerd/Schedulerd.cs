@@ -31,6 +31,7 @@ public sealed class Schedulerd : BackgroundService
         SingleReader = true,
     });
     private volatile int _scheduled;
+    private long _reconciliations;
 
     public Schedulerd(
         ResourceCache<CheckConfig> checks,
@@ -57,8 +58,8 @@ public sealed class Schedulerd : BackgroundService
     /// <summary>Checks with a running timer loop.</summary>
     public int Scheduled => _scheduled;
 
-    /// <summary>Completes after the next reconciliation with the check cache (tests).</summary>
-    internal event Action? Reconciled;
+    /// <summary>How many times the schedules were brought in line with the check cache.</summary>
+    public long Reconciliations => Interlocked.Read(ref _reconciliations);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -123,7 +124,7 @@ public sealed class Schedulerd : BackgroundService
             Log.Scheduled(_logger, $"{key.Item1}/{key.Item2}", check.Cron ?? $"every {check.Interval}s");
         }
         _scheduled = _schedulers.Count;
-        Reconciled?.Invoke();
+        Interlocked.Increment(ref _reconciliations);
     }
 
     private async Task RunAdhocAsync(CancellationToken stoppingToken)

@@ -123,7 +123,7 @@ public sealed class EventStateMachineTests
         var result = Result(1, 1000);
         result.Check!.Output = "hello world";
         result.Check.MaxOutputSize = 5;
-        result.Metrics = new Metrics { Points = [new MetricPoint { Name = "cpu", Value = 1 }] };
+        result.Metrics = new Sensu.Core.Resources.Core.Metrics { Points = [new MetricPoint { Name = "cpu", Value = 1 }] };
 
         var (ev, stored) = Apply(null, result);
         Assert.Equal("hello world", ev.Check!.Output);

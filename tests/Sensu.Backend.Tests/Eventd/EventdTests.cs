@@ -110,7 +110,7 @@ public sealed class EventdTests
         await using var host = await EventdHost.StartAsync(pipeline);
         var ev = Result("web1", "x", 0, 1000);
         ev.Check = null;
-        ev.Metrics = new Metrics { Handlers = ["influx"], Points = [new MetricPoint { Name = "cpu", Value = 1 }] };
+        ev.Metrics = new Sensu.Core.Resources.Core.Metrics { Handlers = ["influx"], Points = [new MetricPoint { Name = "cpu", Value = 1 }] };
         await host.Writer.WriteAsync(ev, CancellationToken.None);
         Assert.Single(pipeline.Events);
         var page = await host.Events.ListEventsAsync("default", null, PageRequest.All, CancellationToken.None);
