@@ -9,6 +9,7 @@ using Sensu.Backend.Pipeline.Handlers;
 using Sensu.Backend.Pipeline.Mutators;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution;
+using Sensu.Execution.JavaScript;
 
 namespace Sensu.Backend.Pipelined;
 
@@ -27,6 +28,7 @@ public static class PipelinedServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(new ProcessRunnerOptions());
         services.TryAddSingleton<IProcessRunner, ProcessRunner>();
+        services.TryAddSingleton<IJavaScriptEngine>(sp => new JintJavaScriptEngine(null, sp.GetRequiredService<TimeProvider>()));
 
         services.AddResourceCache<Handler>();
         services.AddResourceCache<EventFilter>();

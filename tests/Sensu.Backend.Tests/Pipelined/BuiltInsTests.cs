@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Sensu.Backend.Pipelined;
+using Sensu.Backend.Pipeline;
+using Sensu.Backend.Pipeline.Filters;
+using Sensu.Backend.Pipeline.Mutators;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 
@@ -24,31 +26,63 @@ public sealed class BuiltInsTests
         },
     };
 
+    private static ResourceReference Filter(string name) => new() { Name = name, Type = "EventFilter", ApiVersion = "core/v2" };
+
+    private static ResourceReference Mutator(string name) => new() { Name = name, Type = "Mutator", ApiVersion = "core/v2" };
+
     [Theory]
     [InlineData(2u, 0u, true)]
     [InlineData(0u, 2u, true)]
     [InlineData(0u, 0u, false)]
     public void Is_incident_passes_incidents_and_resolutions(uint status, uint previous, bool passes) =>
-        Assert.Equal(passes, BuiltInFilters.Evaluate(BuiltInFilters.IsIncident, Make(status, previous)));
+        Assert.Equal(passes, new IsIncidentFilter().Passes(Make(status, previous)));
 
     [Fact]
-    public void Not_silenced_has_metrics_and_unknown_filters()
+    public void Not_silenced_has_metrics_and_which_references_they_take()
     {
-        Assert.Equal(false, BuiltInFilters.Evaluate(BuiltInFilters.NotSilenced, Make(2, 0, ["linux:*"])));
-        Assert.Equal(true, BuiltInFilters.Evaluate(BuiltInFilters.NotSilenced, Make(2, 0)));
-        Assert.Equal(false, BuiltInFilters.Evaluate(BuiltInFilters.HasMetrics, Make(2, 0)));
-        Assert.Null(BuiltInFilters.Evaluate("custom", Make(2, 0)));
+        Assert.False(new NotSilencedFilter().Passes(Make(2, 0, ["linux:*"])));
+        Assert.True(new NotSilencedFilter().Passes(Make(2, 0)));
+        Assert.False(new HasMetricsFilter().Passes(Make(2, 0)));
+        Assert.True(new IsIncidentFilter().CanFilter(Filter("is_incident")));
+        Assert.False(new IsIncidentFilter().CanFilter(Filter("custom")));
+        Assert.False(new IsIncidentFilter().CanFilter(new ResourceReference { Name = "is_incident", Type = "Handler", ApiVersion = "core/v2" }));
     }
 
     [Fact]
-    public void Json_is_the_default_mutator_and_redacts_the_entity()
+    public async Task Json_is_the_default_mutator_and_redacts_the_entity()
     {
         var ev = Make(2, 0);
-        var json = JsonNode.Parse(BuiltInMutators.Mutate(null, ev)!)!;
-        Assert.Equal("REDACTED", json["entity"]!["metadata"]!["labels"]!["password"]!.GetValue<string>());
-        Assert.Equal("eu", json["entity"]!["metadata"]!["labels"]!["region"]!.GetValue<string>());
+        var json = new JsonMutator();
+        Assert.True(json.CanMutate(null));
+        Assert.True(json.CanMutate(Mutator("json")));
+        Assert.False(json.CanMutate(Mutator("custom")));
+        var node = JsonNode.Parse(await json.MutateAsync(null, ev, CancellationToken.None))!;
+        Assert.Equal("REDACTED", node["entity"]!["metadata"]!["labels"]!["password"]!.GetValue<string>());
+        Assert.Equal("eu", node["entity"]!["metadata"]!["labels"]!["region"]!.GetValue<string>());
         Assert.Equal("hunter22", ev.Entity!.Metadata.Labels!["password"]);
-        Assert.Equal("the output", Encoding.UTF8.GetString(BuiltInMutators.Mutate(BuiltInMutators.OnlyCheckOutput, ev)!));
-        Assert.Null(BuiltInMutators.Mutate("custom", ev));
+    }
+
+    [Fact]
+    public async Task Only_check_output_gives_the_output_and_fails_without_a_check()
+    {
+        var mutator = new OnlyCheckOutputMutator();
+        Assert.True(mutator.CanMutate(Mutator("only_check_output")));
+        Assert.Equal("the output", Encoding.UTF8.GetString(await mutator.MutateAsync(Mutator("only_check_output"), Make(2, 0), CancellationToken.None)));
+        var metricsOnly = new Event { Entity = new Entity { Metadata = new ObjectMeta { Name = "e" } }, Metrics = new Sensu.Core.Resources.Core.Metrics() };
+        var ex = await Assert.ThrowsAsync<PipelineStageException>(async () => await mutator.MutateAsync(Mutator("only_check_output"), metricsOnly, CancellationToken.None));
+        Assert.Contains("no check", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Filter_view_has_lifted_metadata_extras_and_a_redacted_entity()
+    {
+        var view = FilterEventView.Build(Make(2, 0));
+        Assert.Equal("web1", view["entity"]!["name"]!.GetValue<string>());
+        Assert.Equal("REDACTED", view["entity"]!["labels"]!["password"]!.GetValue<string>());
+        Assert.Equal("c", view["check"]!["name"]!.GetValue<string>());
+        Assert.NotNull(view["check"]!["labels"] as JsonObject);
+        Assert.True(view["is_incident"]!.GetValue<bool>());
+        Assert.False(view["is_resolution"]!.GetValue<bool>());
+        Assert.True(view["has_check"]!.GetValue<bool>());
     }
 }

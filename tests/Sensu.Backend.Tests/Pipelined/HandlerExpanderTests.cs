@@ -1,11 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Sensu.Backend.Pipelined;
+using Sensu.Backend.Pipeline.Handlers;
 using Sensu.Backend.Tests.Support;
 
 namespace Sensu.Backend.Tests.Pipelined;
 
-/// <summary>Handler sets: expanded up to three levels, duplicates removed, missing handlers ignored.</summary>
+/// <summary>Handler sets: expanded up to three levels, duplicates removed, missing handlers ignored, read from the cache.</summary>
 public sealed class HandlerExpanderTests
 {
     [Fact]
@@ -13,8 +13,11 @@ public sealed class HandlerExpanderTests
     {
         await using var backend = await TestBackend.StartAsync();
         using var client = await backend.LoginAsync();
-        async Task Put(string name, string json) =>
+        async Task Put(string name, string json)
+        {
             Assert.Equal(HttpStatusCode.Created, await client.PutJsonAsync($"/api/core/v2/namespaces/default/handlers/{name}", json));
+            await PipelineHarness.WaitForCachedAsync<Sensu.Core.Resources.Core.Handler>(backend, name);
+        }
         await Put("a", """{"type":"pipe","command":"true"}""");
         await Put("b", """{"type":"pipe","command":"true"}""");
         await Put("c", """{"type":"pipe","command":"true"}""");
@@ -23,7 +26,7 @@ public sealed class HandlerExpanderTests
         await Put("level1", """{"type":"set","handlers":["a","missing","level2"]}""");
 
         var expander = backend.Services.GetRequiredService<HandlerExpander>();
-        var handlers = await expander.ExpandAsync("default", ["level1", "a", "b"], CancellationToken.None);
+        var handlers = expander.Expand("default", ["level1", "a", "b"]);
 
         Assert.Equal(["a", "b"], handlers.Select(h => h.Metadata.Name));
     }

@@ -63,8 +63,8 @@ public sealed class PipelinedTests : IAsyncLifetime
         Assert.Equal("web1", ev["entity"]!["metadata"]!["name"]!.GetValue<string>());
         Assert.Contains($"token={_secret}", text);
 
-        await WaitForLogAsync("[4006]");
-        Assert.Contains(_logs.Lines, l => l.Contains("[4006]") && l.Contains("pd") && l.Contains("leaked"));
+        await WaitForLogAsync("[4303]");
+        Assert.Contains(_logs.Lines, l => l.Contains("[4303]") && l.Contains("pd") && l.Contains("leaked"));
         Assert.DoesNotContain(_secret, _logs.All);
     }
 
@@ -89,7 +89,8 @@ public sealed class PipelinedTests : IAsyncLifetime
         await PutHandlerAsync("nosecret", $$"""{"type":"pipe","command":"touch {{file}}","secrets":[{"name":"TOKEN","secret":"nope"}]}""");
         await PutEventAsync("check-x", 2, "x", "nosecret");
 
-        var line = await WaitForLogAsync("[4005]");
+        var line = await WaitForLogAsync("[4004]");
+        Assert.Contains("failed to retrieve secrets for handler", line);
         Assert.Contains("nosecret", line);
         Assert.Contains("nope", line);
         Assert.Contains("invalid secret info", line);
@@ -138,7 +139,7 @@ public sealed class PipelinedTests : IAsyncLifetime
         }
         await PutHandlerAsync("tcp-closed", $$"""{"type":"tcp","socket":{"host":"127.0.0.1","port":{{closedPort}}},"timeout":5}""");
         await PutEventAsync("check-closed", 2, "nobody listens", "tcp-closed");
-        var line = await WaitForLogAsync("tcp-closed");
+        var line = await PipelineHarness.WaitForLogAsync(_logs, "[4004]", "tcp-closed");
         Assert.True(line.Contains("refused", StringComparison.OrdinalIgnoreCase) || line.Contains(closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), line);
 
         var file = Path.Combine(_dir, "after-closed");
@@ -147,8 +148,11 @@ public sealed class PipelinedTests : IAsyncLifetime
         Assert.Contains("still working", await WaitForFileAsync(file), StringComparison.Ordinal);
     }
 
-    private async Task PutHandlerAsync(string name, string json) =>
+    private async Task PutHandlerAsync(string name, string json)
+    {
         Assert.Equal(HttpStatusCode.Created, await _client.PutJsonAsync($"/api/core/v2/namespaces/default/handlers/{name}", json));
+        await PipelineHarness.WaitForCachedAsync<Sensu.Core.Resources.Core.Handler>(_backend, name);
+    }
 
     private async Task PutEventAsync(string check, int status, string output, string handler)
     {
@@ -157,30 +161,7 @@ public sealed class PipelinedTests : IAsyncLifetime
         Assert.True(status2 is HttpStatusCode.Created or HttpStatusCode.OK, status2.ToString());
     }
 
-    private static async Task<string> WaitForFileAsync(string path, string? marker = null)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (File.Exists(path))
-            {
-                var text = await File.ReadAllTextAsync(path);
-                if (marker is null || text.Contains(marker, StringComparison.Ordinal))
-                    return text;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"{path} did not appear");
-    }
+    private static Task<string> WaitForFileAsync(string path, string? marker = null) => PipelineHarness.WaitForFileAsync(path, marker);
 
-    private async Task<string> WaitForLogAsync(string marker)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var line = _logs.Lines.FirstOrDefault(l => l.Contains(marker, StringComparison.Ordinal));
-            if (line is not null)
-                return line;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"no log line {marker}:\n{_logs.All}");
-    }
+    private Task<string> WaitForLogAsync(string marker) => PipelineHarness.WaitForLogAsync(_logs, marker);
 }
