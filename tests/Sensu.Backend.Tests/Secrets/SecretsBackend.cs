@@ -48,6 +48,8 @@ internal sealed class SecretsBackend : IAsyncDisposable
             StateDir = stateDir,
             CacheDir = Path.Combine(stateDir, "cache"),
             ApiListenAddress = "127.0.0.1:0",
+            AgentHost = "127.0.0.1",
+            AgentPort = 0,
             LogLevel = logLevel,
             ClusterAdminUsername = TestBackend.AdminUser,
             ClusterAdminPassword = TestBackend.AdminPassword,
