@@ -3,13 +3,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Hosting;
 using Sensu.Core.Resources.Core;
+using Sensu.Execution.JavaScript;
 
 namespace Sensu.Backend.Schedulerd;
 
 /// <summary>
 /// Registers Schedulerd: interval and cron timers, round robin, proxy checks, ad hoc requests. Needs Agentd's
 /// <see cref="Agentd.ICheckRequestPublisher"/> and <see cref="Agentd.IAgentPresence"/>, Eventd's writer and the
-/// secrets resolver; proxy checks use an <see cref="Sensu.Execution.JavaScript.IJavaScriptEngine"/> when one is registered.
+/// secrets resolver; proxy checks evaluate <c>entity_attributes</c> with the registered <see cref="IJavaScriptEngine"/>
+/// (the Jint sandbox unless another was registered first).
 /// </summary>
 public static class SchedulerdServiceCollectionExtensions
 {
@@ -23,6 +25,7 @@ public static class SchedulerdServiceCollectionExtensions
         services.AddResourceCache<Asset>();
         services.AddResourceCache<HookConfig>();
         services.AddResourceCache<Entity>();
+        services.TryAddSingleton<IJavaScriptEngine>(sp => new JintJavaScriptEngine(null, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RoundRobinRing>();
         services.TryAddSingleton<CheckRequestBuilder>();
         services.TryAddSingleton<ProxyEntitySelector>();
