@@ -8,6 +8,7 @@ namespace Sensu.Backend.Metrics;
 /// Listens to every instrument named <c>sensu.*</c> (whatever its meter) and renders their current values in the
 /// Prometheus text format for <c>/metrics</c>: counters as <c>NAME_total</c>, histograms with Prometheus' default
 /// buckets, gauges and observable instruments as read at each scrape. Instruments in seconds get <c>_seconds</c>.
+/// Only meters made by this backend's <see cref="IMeterFactory"/> are exported (several backends may share a process).
 /// </summary>
 public sealed class PrometheusExporter : IDisposable
 {
@@ -17,11 +18,12 @@ public sealed class PrometheusExporter : IDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, InstrumentState> _instruments = new();
 
-    public PrometheusExporter()
+    public PrometheusExporter(IMeterFactory meterFactory)
     {
+        ArgumentNullException.ThrowIfNull(meterFactory);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (!instrument.Name.StartsWith(InstrumentPrefix, StringComparison.OrdinalIgnoreCase))
+            if (!ReferenceEquals(instrument.Meter.Scope, meterFactory) || !instrument.Name.StartsWith(InstrumentPrefix, StringComparison.OrdinalIgnoreCase))
                 return;
             var state = _instruments.GetOrAdd(instrument, i => new InstrumentState(i));
             listener.EnableMeasurementEvents(instrument, state);
@@ -42,8 +44,8 @@ public sealed class PrometheusExporter : IDisposable
     {
         _listener.RecordObservableInstruments();
         var text = new StringBuilder();
-        foreach (var group in _instruments.Values.GroupBy(i => i.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-            group.First().WriteTo(text);
+        foreach (var instrument in _instruments.Values.OrderBy(i => i.Name, StringComparer.Ordinal))
+            instrument.WriteTo(text);
         return text.ToString();
     }
 
