@@ -32,7 +32,7 @@ public sealed class CanarySensuctlTests
             await using var backend = await TestBackend.StartAsync();
             using var api = await backend.LoginAsync();
             await PutAsync(api, "/api/enterprise/secrets/v1/providers/vault",
-                $$$"""{"type":"VaultProvider","api_version":"secrets/v1","metadata":{"name":"vault"},"spec":{"client":{"address":"{{{vault.Address}}}","token":"{{{vault.RootToken}}}","version":"v2","max_retries":0,"timeout":"5s"}}}""");
+                $$"""{"type":"VaultProvider","api_version":"secrets/v1","metadata":{"name":"vault"},"spec":{"client":{"address":"{{vault.Address}}","token":"{{vault.RootToken}}","version":"v2","max_retries":0,"timeout":"5s" """ + "}}}");
             await PutAsync(api, "/api/enterprise/secrets/v1/namespaces/default/secrets/env-canary",
                 $$$"""{"type":"Secret","api_version":"secrets/v1","metadata":{"name":"env-canary","namespace":"default"},"spec":{"id":"{{{variable}}}","provider":"env"}}""");
             await PutAsync(api, "/api/enterprise/secrets/v1/namespaces/default/secrets/vault-canary",
