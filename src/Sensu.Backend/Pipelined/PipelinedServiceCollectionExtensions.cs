@@ -9,13 +9,15 @@ using Sensu.Backend.Pipeline.Handlers;
 using Sensu.Backend.Pipeline.Mutators;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution;
+using Sensu.Execution.Assets;
 using Sensu.Execution.JavaScript;
 
 namespace Sensu.Backend.Pipelined;
 
 /// <summary>
 /// Registers <see cref="Pipelined"/> as the backend's <see cref="IEventPipeline"/> and hosted service, the caches it
-/// reads its configuration from, its stage kinds (filters, mutators, handlers; built-ins before resources) and, with
+/// reads its configuration from, the runtime asset installer (<c>--cache-dir</c>, <c>--assets-rate-limit</c>,
+/// <c>--assets-burst-limit</c>, <c>--trusted-ca-file</c>; TryAdd, so other daemons share it), its stage kinds (filters, mutators, handlers; built-ins before resources) and, with
 /// <c>--event-log-file</c>, the <see cref="EventLogWriter"/>.
 /// </summary>
 public static class PipelinedServiceCollectionExtensions
@@ -29,6 +31,15 @@ public static class PipelinedServiceCollectionExtensions
         services.TryAddSingleton(new ProcessRunnerOptions());
         services.TryAddSingleton<IProcessRunner, ProcessRunner>();
         services.TryAddSingleton<IJavaScriptEngine>(sp => new JintJavaScriptEngine(null, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(new RuntimeAssetOptions
+        {
+            CacheDirectory = options.CacheDir,
+            RateLimit = options.AssetsRateLimit,
+            BurstLimit = options.AssetsBurstLimit,
+            TrustedCaFile = options.TrustedCaFile,
+        });
+        services.TryAddSingleton<IRuntimeAssetInstaller>(sp => new RuntimeAssetInstaller(
+            sp.GetRequiredService<RuntimeAssetOptions>(), sp.GetRequiredService<IJavaScriptEngine>(), timeProvider: sp.GetRequiredService<TimeProvider>()));
 
         services.AddResourceCache<Handler>();
         services.AddResourceCache<EventFilter>();

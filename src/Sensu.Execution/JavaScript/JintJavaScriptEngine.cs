@@ -55,6 +55,54 @@ public sealed class JintJavaScriptEngine : IJavaScriptEngine, IDisposable
         return true;
     }
 
+    public IReadOnlyList<JavaScriptExpressionResult> EvaluateTruthiness(
+        IReadOnlyList<string> expressions, JavaScriptScope scope, bool stopAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expressions);
+        ArgumentNullException.ThrowIfNull(scope);
+        var results = new List<JavaScriptExpressionResult>(expressions.Count);
+        EngineLease? lease = null;
+        try
+        {
+            foreach (var expression in expressions)
+            {
+                CachedScript parsed;
+                try
+                {
+                    parsed = Parse(expression, "expression");
+                }
+                catch (JavaScriptEvaluationException ex)
+                {
+                    results.Add(new(expression, null, ex.Message));
+                    continue;
+                }
+                lease ??= Lease(scope, cancellationToken);
+                bool value;
+                try
+                {
+                    value = Jint.Runtime.TypeConverter.ToBoolean(lease.Evaluate(parsed, "expression " + JintErrors.Quote(expression)));
+                }
+                catch (JavaScriptEvaluationException ex)
+                {
+                    // The failed expression may have spent the call's budget or left the engine unusable: the next
+                    // expression starts on a fresh lease (and a fresh budget).
+                    results.Add(new(expression, null, ex.Message));
+                    lease.Dispose();
+                    lease = null;
+                    continue;
+                }
+                results.Add(new(expression, value, null));
+                if (value == stopAt)
+                    break;
+            }
+        }
+        finally
+        {
+            lease?.Dispose();
+        }
+        return results;
+    }
+
     public JsonNode? EvaluateScript(string script, JavaScriptScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);

@@ -10,9 +10,12 @@ namespace Sensu.Backend.Pipeline.Filters;
 /// A custom <c>EventFilter</c> resource (core-spec §5.3), read from the watcher-fed cache of the event's namespace:
 /// <c>when</c> windows first (allow outside the window → deny; deny inside the window → deny; a window that cannot
 /// be read is logged and the filter allows), then the runtime assets' JavaScript libraries and the expressions with
-/// <c>event</c> bound to <see cref="FilterEventView"/>. <c>allow</c>: the event passes when every expression is true;
-/// <c>deny</c>: the event is dropped when every expression is true. A script that throws, does not return a boolean
-/// or hits the sandbox's limits is an error of this filter (<see cref="PipelineStageException"/>).
+/// <c>event</c> bound to <see cref="FilterEventView"/>, each result coerced with JavaScript truthiness.
+/// <c>allow</c>: the first false expression denies the event; <c>deny</c>: the first true expression denies it.
+/// An expression that fails (throws, does not parse, hits the sandbox's time/statement/memory limits) is logged and
+/// skipped: it counts as neither true nor false. An unknown action is logged and allows.
+/// A filter that does not exist, or assets / libraries that cannot be had, are errors of this filter
+/// (<see cref="PipelineStageException"/>).
 /// </summary>
 public sealed class EventFilterStage(
     ResourceCache<EventFilter> filters,
@@ -59,16 +62,24 @@ public sealed class EventFilterStage(
             Globals = { ["event"] = FilterEventView.Build(ev) },
             Libraries = await libraries.LoadAsync(installed, cancellationToken).ConfigureAwait(false),
         };
-        bool matched;
+        IReadOnlyList<JavaScriptExpressionResult> results;
         try
         {
-            matched = engine.EvaluatePredicates(filter.Expressions, scope, cancellationToken);
+            results = engine.EvaluateTruthiness(filter.Expressions, scope, stopAt: !allow.Value, cancellationToken);
         }
         catch (JavaScriptEvaluationException ex)
         {
             throw new PipelineStageException($"filter {reference.Name}: {ex.Message}", ex);
         }
-        return allow.Value ? matched : !matched;
+        var decided = false;
+        foreach (var result in results)
+        {
+            if (result.Error is { } error)
+                Log.ExpressionFailed(logger, reference.Name, error, EventKey.Of(ev));
+            else if (result.Value == !allow.Value)
+                decided = true;
+        }
+        return !decided;
     }
 
     /// <summary>False when the window decides the event is denied.</summary>

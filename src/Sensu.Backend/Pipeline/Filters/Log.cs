@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(4101, LogLevel.Error, "filter {Filter}: cannot read its time window ({Reason}); allowing the event")]
     public static partial void BadWindow(ILogger logger, string filter, string reason);
+
+    [LoggerMessage(4102, LogLevel.Error, "error evaluating javascript event filter {Filter}: {Reason}; the expression is skipped (event {Event})")]
+    public static partial void ExpressionFailed(ILogger logger, string filter, string reason, string @event);
 }

@@ -3,6 +3,7 @@ using Sensu.Backend.Pipeline.Assets;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution;
+using Sensu.Execution.Assets;
 
 namespace Sensu.Backend.Pipeline.Handlers;
 
@@ -43,7 +44,7 @@ public sealed class PipeHandler(
             }
         }
         var installed = await assets.InstallAsync($"handler {name}", @namespace, handler.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
-        var environment = SecretEnvironment.ForHandler(SecretEnvironment.ProcessEnvironment(), AssetEnvironment.For(installed), handler.EnvVars, resolved);
+        var environment = SecretEnvironment.ForHandler(RuntimeAssetEnvironment.Compose(SecretEnvironment.ProcessEnvironment(), installed), null, handler.EnvVars, resolved);
         var request = new ProcessRequest
         {
             Command = handler.Command ?? "",

@@ -3,6 +3,7 @@ using Sensu.Backend.Pipeline.Assets;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution;
+using Sensu.Execution.Assets;
 
 namespace Sensu.Backend.Pipeline.Mutators;
 
@@ -37,7 +38,7 @@ public sealed class PipeMutator(
                 $"failed to retrieve secrets for mutator {name}: secret {secret} (provider {provider}): {scrubber.Scrub(ex.Message)}", ex);
         }
         var installed = await assets.InstallAsync($"mutator {name}", @namespace, mutator.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
-        var environment = SecretEnvironment.ForHandler(SecretEnvironment.ProcessEnvironment(), AssetEnvironment.For(installed), mutator.EnvVars, resolved);
+        var environment = SecretEnvironment.ForHandler(RuntimeAssetEnvironment.Compose(SecretEnvironment.ProcessEnvironment(), installed), null, mutator.EnvVars, resolved);
         var request = new ProcessRequest
         {
             Command = mutator.Command ?? "",
