@@ -61,10 +61,10 @@ internal sealed class CheckExecutor(
                 envVars = [];
         }
 
-        List<string> assetEnv;
+        List<InstalledAsset> installedAssets;
         try
         {
-            assetEnv = await InstallAssetsAsync(substituted.RuntimeAssets, request.Assets, synthesized, cancellationToken).ConfigureAwait(false);
+            installedAssets = await InstallAssetsAsync(substituted.RuntimeAssets, request.Assets, synthesized, cancellationToken).ConfigureAwait(false);
         }
         catch (AssetInstallException ex)
         {
@@ -81,7 +81,8 @@ internal sealed class CheckExecutor(
         if (substituted.Stdin)
             stdin = JsonSerializer.SerializeToUtf8Bytes(ev, SensuJsonContext.Default.Event);
 
-        var environment = EnvironmentComposer.Merge(EnvironmentComposer.Current(), assetEnv, request.Secrets ?? [], envVars);
+        var environment = EnvironmentComposer.Merge(
+            RuntimeAssetEnvironment.Compose(EnvironmentComposer.Current(), installedAssets), request.Secrets ?? [], envVars);
         var result = await runner.RunAsync(new ProcessRequest
         {
             Command = command,
@@ -128,7 +129,7 @@ internal sealed class CheckExecutor(
         return events.ForCheck(check);
     }
 
-    private async Task<List<string>> InstallAssetsAsync(
+    private async Task<List<InstalledAsset>> InstallAssetsAsync(
         IReadOnlyList<string> names, IReadOnlyList<Asset> available, System.Text.Json.Nodes.JsonObject synthesized, CancellationToken cancellationToken)
     {
         if (names.Count == 0)
@@ -151,6 +152,6 @@ internal sealed class CheckExecutor(
             else
                 Log.AssetNotApplicable(logger, name);
         }
-        return AssetEnvironment.For(installed);
+        return installed;
     }
 }

@@ -46,11 +46,10 @@ internal sealed class HookRunner(IProcessRunner runner, IRuntimeAssetInstaller? 
             return Error(config.Metadata.Name ?? "", ev, context, "error while substituting hook tokens: " + ex.Message, config);
         }
 
-        var env = new List<string>();
+        var installed = new List<InstalledAsset>();
         if (hook.RuntimeAssets.Count > 0 && assets is not null
             && context.Request.HookAssets?.GetValueOrDefault(hook.Metadata.Name ?? "") is { } hookAssets)
         {
-            var installed = new List<InstalledAsset>();
             try
             {
                 foreach (var asset in hookAssets.Assets.Where(a => hook.RuntimeAssets.Contains(a.Metadata.Name ?? "")))
@@ -63,7 +62,6 @@ internal sealed class HookRunner(IProcessRunner runner, IRuntimeAssetInstaller? 
             {
                 return Error(hook.Metadata.Name ?? "", ev, context, ex.Message, hook);
             }
-            env = AssetEnvironment.For(installed);
         }
 
         var result = hook.ToResult();
@@ -72,7 +70,7 @@ internal sealed class HookRunner(IProcessRunner runner, IRuntimeAssetInstaller? 
         var run = await runner.RunAsync(new ProcessRequest
         {
             Command = hook.Command ?? "",
-            BaseEnvironment = EnvironmentComposer.Merge(context.BaseEnvironment, env),
+            BaseEnvironment = RuntimeAssetEnvironment.Compose(context.BaseEnvironment, installed),
             Stdin = hook.Stdin ? JsonSerializer.SerializeToUtf8Bytes(ev, SensuJsonContext.Default.Event) : null,
             Timeout = hook.Timeout > 0 ? TimeSpan.FromSeconds(hook.Timeout) : null,
         }, cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,7 @@ using Sensu.Agent.Sockets;
 using Sensu.Agent.Statsd;
 using Sensu.Execution;
 using Sensu.Execution.Assets;
+using Sensu.Execution.JavaScript;
 
 namespace Sensu.Agent.Hosting;
 
@@ -26,6 +27,20 @@ internal static class AgentServiceCollectionExtensions
         services.AddSingleton<EventQueue>();
         services.AddSingleton<ConnectionState>();
         services.TryAddSingleton<IProcessRunner>(sp => new ProcessRunner(new ProcessRunnerOptions(), sp.GetRequiredService<TimeProvider>()));
+        if (!options.DisableAssets)
+        {
+            services.TryAddSingleton<IJavaScriptEngine>(_ => new JintJavaScriptEngine());
+            services.TryAddSingleton<IRuntimeAssetInstaller>(sp => new RuntimeAssetInstaller(
+                new RuntimeAssetOptions
+                {
+                    CacheDirectory = options.CacheDir,
+                    RateLimit = options.AssetsRateLimit,
+                    BurstLimit = options.AssetsBurstLimit,
+                    TrustedCaFile = string.IsNullOrEmpty(options.TrustedCaFile) ? null : options.TrustedCaFile,
+                },
+                sp.GetRequiredService<IJavaScriptEngine>(),
+                timeProvider: sp.GetRequiredService<TimeProvider>()));
+        }
         if (!string.IsNullOrEmpty(options.AllowList))
             services.AddSingleton(AllowList.Load(options.AllowList));
         services.AddSingleton(sp => new CheckExecutor(

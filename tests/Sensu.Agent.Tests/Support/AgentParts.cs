@@ -11,14 +11,14 @@ namespace Sensu.Agent.Tests.Support;
 /// <summary>The agent's collaborators wired by hand for a test (real process runner, real queue).</summary>
 internal sealed class AgentParts : IDisposable
 {
-    public AgentParts(Action<AgentOptions>? configure = null, AllowList? allowList = null, TimeProvider? time = null)
+    public AgentParts(Action<AgentOptions>? configure = null, AllowList? allowList = null, TimeProvider? time = null, Sensu.Execution.Assets.IRuntimeAssetInstaller? assets = null)
     {
         Options = AgentTestOptions.Create(configure);
         Time = time ?? TimeProvider.System;
         Entity = new AgentEntityProvider(AgentEntityBuilder.Build(Options, new EntitySystem { Hostname = "host-under-test", Os = "linux" }));
         Events = new AgentEventFactory(Entity, Options, Time);
         Runner = new ProcessRunner(new ProcessRunnerOptions(), Time);
-        Executor = new CheckExecutor(Runner, null, allowList, Events, Entity, Options, Time, NullLogger<CheckExecutor>.Instance);
+        Executor = new CheckExecutor(Runner, assets, allowList, Events, Entity, Options, Time, NullLogger<CheckExecutor>.Instance);
     }
 
     public AgentOptions Options { get; }
