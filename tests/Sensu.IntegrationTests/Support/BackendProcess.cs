@@ -42,8 +42,17 @@ public sealed class BackendProcess : IAsyncDisposable
     /// <summary>From process start to the first 200 of <c>/health</c>.</summary>
     public TimeSpan StartupTime { get; private set; }
 
-    public static async Task<BackendProcess> StartAsync(CancellationToken cancellationToken)
+    public static Task<BackendProcess> StartAsync(CancellationToken cancellationToken) =>
+        StartAsync([], new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>Starts a backend with extra flags (e.g. <c>--agent-auth-trusted-ca-file</c>) and extra environment variables of its own.</summary>
+    public static async Task<BackendProcess> StartAsync(
+        IReadOnlyList<string> extraArguments,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(extraArguments);
+        ArgumentNullException.ThrowIfNull(environment);
         var dll = BackendLocator.Find();
         var stateRoot = Directory.CreateTempSubdirectory("sensu-it-").FullName;
         var apiPort = FreePort.Next();
@@ -78,9 +87,13 @@ public sealed class BackendProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
+        foreach (var arg in extraArguments)
+            start.ArgumentList.Add(arg);
         start.Environment["SENSU_BACKEND_CLUSTER_ADMIN_USERNAME"] = AdminUsername;
         start.Environment["SENSU_BACKEND_CLUSTER_ADMIN_PASSWORD"] = AdminPassword;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
 
         var log = new ProcessLog();
         var clock = Stopwatch.StartNew();
