@@ -33,6 +33,11 @@ public sealed class TestCertificates : IDisposable
 
     public string CaCertPath => Path.Combine(Directory, "ca.pem");
 
+    /// <summary>PEM files of <see cref="Server"/>, for servers started as processes (a backend's agent listener).</summary>
+    public string ServerCertPath => Path.Combine(Directory, "server.pem");
+
+    public string ServerKeyPath => Path.Combine(Directory, "server-key.pem");
+
     public string ClientCertPath => Path.Combine(Directory, "client.pem");
 
     public string ClientKeyPath => Path.Combine(Directory, "client-key.pem");
@@ -50,10 +55,12 @@ public sealed class TestCertificates : IDisposable
         using var otherCaKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var otherCa = CreateCa("CN=Other Test CA", otherCaKey);
 
-        var server = Issue(ca, "CN=127.0.0.1", serverAuth: true, out _);
+        var server = Issue(ca, "CN=127.0.0.1", serverAuth: true, out var serverKey);
         var client = Issue(ca, "CN=sensu-backend.example.com", serverAuth: false, out var clientKey);
         var other = Issue(otherCa, "CN=sensu-backend.example.com", serverAuth: false, out var otherKey);
         File.WriteAllText(Path.Combine(directory, "ca.pem"), ca.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(directory, "server.pem"), server.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(directory, "server-key.pem"), serverKey);
         File.WriteAllText(Path.Combine(directory, "client.pem"), client.ExportCertificatePem());
         File.WriteAllText(Path.Combine(directory, "client-key.pem"), clientKey);
         File.WriteAllText(Path.Combine(directory, "other-client.pem"), other.ExportCertificatePem());
