@@ -54,7 +54,7 @@ public sealed class WorkflowsTests : IAsyncLifetime
         var first = Path.Combine(_dir, "first");
         var second = Path.Combine(_dir, "second");
         await PutAsync<EventFilter>("filters", "ops-only", """{"action":"allow","expressions":["event.check.labels.team == 'ops'"]}""");
-        await PutAsync<EventFilter>("filters", "no-web2", """{"action":"deny","expressions":["event.entity.name == 'web2'","event.check.status == 2"]}""");
+        await PutAsync<EventFilter>("filters", "no-web2", """{"action":"deny","expressions":["event.entity.name == 'web2'","event.check.status == 9"]}""");
         await PutAsync<Mutator>("mutators", "shout", """{"type":"javascript","eval":"return event.check.output.toUpperCase() + ' from ' + event.entity.metadata.name;"}""");
         await PutAsync<Handler>("handlers", "first", Append(first));
         await PutAsync<Handler>("handlers", "second", Append(second));
@@ -93,8 +93,11 @@ public sealed class WorkflowsTests : IAsyncLifetime
 
         await PutEventAsync("web1", "bad", 2, "first", handlers: Handlers);
         Assert.Contains("first", await PipelineHarness.WaitForFileAsync(good, "first"), StringComparison.Ordinal);
-        Assert.Contains("core/v2.EventFilter(throws)", await PipelineHarness.WaitForLogAsync(_logs, "[4004]", "legacy-pipeline-workflow-a-throws"), StringComparison.Ordinal);
-        Assert.Contains("core/v2.EventFilter(loops)", await PipelineHarness.WaitForLogAsync(_logs, "[4004]", "legacy-pipeline-workflow-b-loops"), StringComparison.Ordinal);
+        // Expression errors are logged and skipped (core-spec §5.3): with nothing false, these allow filters pass.
+        Assert.Contains("TypeError", await PipelineHarness.WaitForLogAsync(_logs, "[4102]", "throws", "default/web1/bad"), StringComparison.Ordinal);
+        Assert.Contains("timed out", await PipelineHarness.WaitForLogAsync(_logs, "[4102]", "loops", "default/web1/bad"), StringComparison.Ordinal);
+        await PipelineHarness.WaitForLogAsync(_logs, "[4303]", "a-throws");
+        await PipelineHarness.WaitForLogAsync(_logs, "[4303]", "b-loops");
         var mutator = await PipelineHarness.WaitForLogAsync(_logs, "[4004]", "legacy-pipeline-workflow-c-mutator");
         Assert.Contains("non-zero exit status 3", mutator, StringComparison.Ordinal);
         Assert.Contains("broken mutator", mutator, StringComparison.Ordinal);

@@ -51,8 +51,8 @@ public sealed class EventFilterStage(
             Log.UnknownAction(logger, reference.Name, filter.Action ?? "");
             return true;
         }
-        if (filter.When is { } when && !InWindow(reference.Name, when, allow.Value))
-            return false;
+        if (filter.When is { } when && WindowDecision(reference.Name, when, allow.Value) is { } byWindow)
+            return byWindow;
 
         if (engine is null)
             throw new PipelineStageException($"filter {reference.Name}: JavaScript expressions cannot be evaluated (no JavaScript engine registered)");
@@ -82,8 +82,11 @@ public sealed class EventFilterStage(
         return !decided;
     }
 
-    /// <summary>False when the window decides the event is denied.</summary>
-    private bool InWindow(string name, TimeWindowWhen when, bool allow)
+    /// <summary>
+    /// False when the window denies the event; true when the window cannot be read (the filter then allows without
+    /// evaluating its expressions, as Sensu does); null when the expressions decide.
+    /// </summary>
+    private bool? WindowDecision(string name, TimeWindowWhen when, bool allow)
     {
         bool inside;
         try
@@ -95,6 +98,6 @@ public sealed class EventFilterStage(
             Log.BadWindow(logger, name, ex.Message);
             return true;
         }
-        return allow ? inside : !inside;
+        return (allow ? inside : !inside) ? null : false;
     }
 }
