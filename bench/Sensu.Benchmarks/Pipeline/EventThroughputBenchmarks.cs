@@ -1,0 +1,102 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Sensu.Backend.Apid;
+using Sensu.Core.Json;
+using Sensu.Core.Meta;
+using Sensu.Core.Resources.Core;
+using Sensu.Store;
+
+namespace Sensu.Benchmarks.Pipeline;
+
+/// <summary>
+/// Issue 5, benchmark (1): one operation is a batch of <see cref="BatchSize"/> check results (one check on as many
+/// entities, half of them incidents) written at once through the real backend's <see cref="IEventWriter"/> (Eventd:
+/// state, history, store; then Pipelined: the handler's filter, the json mutator, a <c>tcp</c> handler to a local
+/// listener), measured until every result is stored and every incident delivered. The baseline is the SQLite store's
+/// own upsert of the same number of event documents (same JSON shape, other entities), issued at once too.
+/// events/s = BatchSize / mean.
+/// </summary>
+[MemoryDiagnoser]
+public class EventThroughputBenchmarks
+{
+    private const string Handler = "bench-tcp";
+    private const string JsFilter = "bench-js-incident";
+
+    private BenchBackend _backend = null!;
+    private DeliveryCounter _deliveries = null!;
+    private IEventWriter _writer = null!;
+    private IEventStore _store = null!;
+    private Event[] _events = [];
+    private (EventKey Key, string Json)[] _documents = [];
+    private long _expectedDeliveries;
+    private long _executed = 1_700_000_000;
+
+    [Params(2000)]
+    public int BatchSize { get; set; }
+
+    /// <summary>The handler's filter: the built-in <c>is_incident</c> or a JavaScript filter doing the same.</summary>
+    [Params("is_incident", "js")]
+    public string Filter { get; set; } = "is_incident";
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _deliveries = new DeliveryCounter();
+        _backend = await BenchBackend.StartAsync(CancellationToken.None);
+        _writer = _backend.Services.GetRequiredService<IEventWriter>();
+        _store = _backend.Services.GetRequiredService<IEventStore>();
+        await _backend.PutCachedAsync(new EventFilter
+        {
+            Metadata = new ObjectMeta { Name = JsFilter, Namespace = BenchEvents.Namespace },
+            Action = EventFilter.AllowAction,
+            Expressions = ["event.check.status != 0"],
+        }, CancellationToken.None);
+        await _backend.PutCachedAsync(new Handler
+        {
+            Metadata = new ObjectMeta { Name = Handler, Namespace = BenchEvents.Namespace },
+            Type = Sensu.Core.Resources.Core.Handler.TcpType,
+            Socket = new HandlerSocket { Host = "127.0.0.1", Port = (uint)_deliveries.Port },
+            Timeout = 30,
+            Filters = [Filter == "js" ? JsFilter : "is_incident"],
+        }, CancellationToken.None);
+    }
+
+    [IterationSetup]
+    public void PrepareBatch()
+    {
+        _executed++;
+        _events = BenchEvents.Batch("web", BatchSize, Handler, _executed);
+        _documents = BenchEvents.Batch("raw", BatchSize, Handler, _executed)
+            .Select(e =>
+            {
+                e.Id = Guid.NewGuid().ToString();
+                e.Timestamp = _executed;
+                return (new EventKey(BenchEvents.Namespace, e.Entity!.Metadata.Name!, BenchEvents.CheckName), JsonSerializer.Serialize(e, SensuJsonContext.Default.Event));
+            })
+            .ToArray();
+    }
+
+    [Benchmark(Baseline = true, Description = "store upserts alone (IEventStore.PutEventAsync)")]
+    public Task StoreUpserts() =>
+        Task.WhenAll(_documents.Select(d => _store.PutEventAsync(d.Key, d.Json, CancellationToken.None)));
+
+    [Benchmark(Description = "Eventd + Pipelined, filter, tcp handler")]
+    public async Task EventdToTcpHandler()
+    {
+        _expectedDeliveries += BenchEvents.Incidents(BatchSize);
+        await Task.WhenAll(_events.Select(e => _writer.WriteAsync(e, CancellationToken.None)));
+        await _deliveries.WaitForAsync(_expectedDeliveries, TimeSpan.FromMinutes(2), CancellationToken.None);
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await Task.Delay(500);
+        var delivered = _deliveries.Delivered;
+        await _backend.DisposeAsync();
+        await _deliveries.DisposeAsync();
+        if (delivered != _expectedDeliveries)
+            throw new InvalidOperationException($"{delivered} deliveries for {_expectedDeliveries} incidents: the filter let through what it should not have");
+    }
+}
