@@ -25,6 +25,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<ISigningKeyProvider, StoreSigningKeyProvider>();
         services.TryAddSingleton<JwtTokenService>();
         services.TryAddSingleton<AuthSessions>();
+        services.TryAddSingleton<VerifiedPasswordCache>();
         services.TryAddSingleton<UserDirectory>();
         services.TryAddSingleton<AuthService>();
         services.TryAddSingleton<IUserPasswordService, UserPasswordService>();

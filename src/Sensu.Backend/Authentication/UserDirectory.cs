@@ -7,7 +7,7 @@ using Sensu.Store;
 namespace Sensu.Backend.Authentication;
 
 /// <summary>Reads users and API keys from the store for authentication, and checks passwords.</summary>
-public sealed class UserDirectory(IResourceReader reader)
+public sealed class UserDirectory(IResourceReader reader, VerifiedPasswordCache passwords)
 {
     public static ResourceKey UserKey(string username) => ResourceKey.Cluster(ResourceRegistry.For<User>().StoreKind, username);
 
@@ -25,7 +25,7 @@ public sealed class UserDirectory(IResourceReader reader)
     public async Task<User?> AuthenticateAsync(string username, string password, CancellationToken cancellationToken)
     {
         var user = await FindAsync(username, cancellationToken).ConfigureAwait(false);
-        if (user is null || user.Disabled || !PasswordHasher.Verify(password, user.PasswordHash))
+        if (user is null || user.Disabled || !passwords.Verify(password, user.PasswordHash))
             return null;
         return user;
     }

@@ -79,7 +79,7 @@ public sealed class AuthTestHost : IAsyncDisposable
         PutAsync(new User { Username = name, PasswordHash = PasswordHasher.Hash(password, 4), Groups = [.. groups] });
 
     public async Task<User?> GetUserAsync(string name) =>
-        await new UserDirectory(Store).FindAsync(name, CancellationToken.None);
+        await new UserDirectory(Store, new VerifiedPasswordCache()).FindAsync(name, CancellationToken.None);
 
     public async Task<TokenPairBody> LoginAsync(string user, string password)
     {

@@ -91,7 +91,7 @@ public sealed class UserEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Password_service_hashes_keeps_or_refuses()
     {
-        var service = new UserPasswordService(new UserDirectory(_host.Store));
+        var service = new UserPasswordService(new UserDirectory(_host.Store, new VerifiedPasswordCache()));
         var fresh = new Core.Resources.Core.User { Username = "carol", Password = "c4rolPass" };
         await service.PrepareAsync(fresh, CancellationToken.None);
         Assert.Null(fresh.Password);
