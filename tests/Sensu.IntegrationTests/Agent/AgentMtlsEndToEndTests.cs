@@ -31,7 +31,7 @@ public sealed class AgentMtlsEndToEndTests(ITestOutputHelper output) : IDisposab
             _timeout.Token);
         using var api = await SensuApi.LoginAsync(backend);
         await api.PutAsync("/api/enterprise/secrets/v1/namespaces/default/secrets/e2e-mtls",
-            $$"""{"type":"Secret","api_version":"secrets/v1","metadata":{"name":"e2e-mtls","namespace":"default"},"spec":{"id":"{{Variable}}","provider":"env"}}""");
+            """{"type":"Secret","api_version":"secrets/v1","metadata":{"name":"e2e-mtls","namespace":"default"},"spec":{"id":"SENSU_E2E_MTLS_TOKEN","provider":"env"}}""");
 
         var agentUrl = new Uri("wss://127.0.0.1:" + backend.AgentPort.ToString(CultureInfo.InvariantCulture));
         await using var agent = await AgentProcess.StartAsync(agentUrl, "e2e-mtls-agent",
