@@ -98,13 +98,13 @@ public sealed class SeedGuideTests
     {
         var dir = Directory.CreateTempSubdirectory("sensu-seed-guide-").FullName;
         var record = Path.Combine(dir, "pagerduty-handler.out");
-        // The backend process inherits this test process's environment: that is how the guide's
-        // /etc/default/sensu-backend line reaches it here. Vault flow: the variable holds a decoy.
-        Environment.SetEnvironmentVariable("SENSU_PAGERDUTY_KEY", vault ? "decoy-not-the-vault-key" : key);
+        // The guide's /etc/default/sensu-backend line: the variable is in the backend process's environment
+        // (and only there). Vault flow: the variable holds a decoy.
+        var backendEnvironment = new Dictionary<string, string> { ["SENSU_PAGERDUTY_KEY"] = vault ? "decoy-not-the-vault-key" : key };
         try
         {
             await using var hub = await GuideHub.StartAsync(record);
-            await using var backend = await BackendProcess.StartAsync(CancellationToken.None);
+            await using var backend = await BackendProcess.StartAsync([], backendEnvironment, CancellationToken.None);
             var env = new Dictionary<string, string>
             {
                 ["SENSU_CONFIG_DIR"] = Path.Combine(dir, "sensuctl"),
@@ -153,7 +153,6 @@ public sealed class SeedGuideTests
         }
         finally
         {
-            Environment.SetEnvironmentVariable("SENSU_PAGERDUTY_KEY", null);
             try
             {
                 Directory.Delete(dir, recursive: true);
