@@ -97,6 +97,9 @@ public class EventStageBenchmarks
     [Benchmark(Description = "JavaScript filter on one event")]
     public ValueTask<bool> JavaScriptFilter() => _filter.PassesAsync(JsFilterReference, _previous, CancellationToken.None);
 
+    [Benchmark(Description = "FilterEventView.Build alone (the JSON DOM a filter sees)")]
+    public System.Text.Json.Nodes.JsonObject FilterView() => FilterEventView.Build(_previous);
+
     [Benchmark(Description = "tcp handler: one delivery")]
     public Task<HandlerOutcome> TcpDelivery() => _tcp.RunAsync(_tcpHandler, _previous, _body, CancellationToken.None);
 

@@ -60,6 +60,31 @@ public class PipeHandlerBenchmarks
             throw new InvalidOperationException($"sh -c true exited {process.ExitCode}");
     });
 
+    [Benchmark(Description = "setsid sh -c true, Process.Start (the runner's extra exec)")]
+    public Task SetsidSpawns() => RunAsync(async ct =>
+    {
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/setsid") { ArgumentList = { "/bin/sh", "-c", "true" }, UseShellExecute = false })
+            ?? throw new InvalidOperationException("setsid did not start");
+        await process.WaitForExitAsync(ct);
+    });
+
+    [Benchmark(Description = "sh -c true, stdio redirected, event on stdin")]
+    public Task RedirectedSpawns() => RunAsync(async ct =>
+    {
+        var info = new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "true" }, UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("sh did not start");
+        try
+        {
+            await process.StandardInput.BaseStream.WriteAsync(_body, ct);
+            await process.StandardInput.BaseStream.DisposeAsync();
+        }
+        catch (IOException)
+        {
+            // true does not read its stdin.
+        }
+        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(ct), process.StandardError.ReadToEndAsync(ct), process.WaitForExitAsync(ct));
+    });
+
     [Benchmark(Description = "ProcessRunner alone, true, event on stdin")]
     public Task ProcessRunnerAlone() => RunAsync(async ct =>
     {
