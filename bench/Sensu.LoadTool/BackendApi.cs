@@ -7,9 +7,10 @@ using System.Text.Json.Nodes;
 namespace Sensu.LoadTool;
 
 /// <summary>The few REST calls a load run needs: log in, create the latency handler, read counters, count keepalive alerts.</summary>
-public sealed class BackendApi(HttpClient http, LoadOptions options) : IDisposable
+public sealed class BackendApi(HttpClient http, LoadOptions options, TimeProvider time) : IDisposable
 {
     private string? _token;
+    private long _loggedInAt;
 
     public async Task LoginAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +20,7 @@ public sealed class BackendApi(HttpClient http, LoadOptions options) : IDisposab
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
+        _loggedInAt = time.GetTimestamp();
         _token = body?["access_token"]?.GetValue<string>() ?? throw new InvalidOperationException("no access_token in /auth answer");
     }
 
@@ -65,27 +67,30 @@ public sealed class BackendApi(HttpClient http, LoadOptions options) : IDisposab
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Keepalive events of the run's agents whose status is not 0 (missed keepalives).</summary>
-    public async Task<int> KeepaliveAlertsAsync(CancellationToken cancellationToken)
+    /// <summary>Names of the run's agents whose keepalive event has a status other than 0 (missed keepalives).</summary>
+    public async Task<IReadOnlySet<string>> KeepaliveAlertsAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get,
             new Uri(options.ApiUrl, $"/api/core/v2/namespaces/{options.Namespace}/events"));
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         var events = await response.Content.ReadFromJsonAsync<JsonArray>(cancellationToken).ConfigureAwait(false) ?? [];
-        var alerts = 0;
+        var alerts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ev in events)
         {
             var entity = ev?["entity"]?["metadata"]?["name"]?.GetValue<string>() ?? "";
             var check = ev?["check"]?["metadata"]?["name"]?.GetValue<string>() ?? "";
             var status = ev?["check"]?["status"]?.GetValue<long>() ?? 0;
             if (check == "keepalive" && entity.StartsWith(options.AgentPrefix, StringComparison.Ordinal) && status != 0)
-                alerts++;
+                alerts.Add(entity);
         }
         return alerts;
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Access tokens live minutes; a long soak logs in again rather than failing at the end.
+        if (_token is null || time.GetElapsedTime(_loggedInAt) > TimeSpan.FromMinutes(2))
+            await LoginAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

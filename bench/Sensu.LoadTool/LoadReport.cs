@@ -49,7 +49,7 @@ public sealed class LoadReport
         Row("backend CPU % of one core", BackendCpuPercent is { } cpu ? F(cpu) : "n/a (no --backend-pid)");
         Row("backend max RSS MiB", BackendMaxRssBytes is { } rss ? F(rss / 1048576.0) : "n/a (no --backend-pid)");
         Row("load tool CPU % of one core", F(ToolCpuPercent));
-        Row("keepalive alerts (status != 0)", KeepaliveAlerts.ToString(CultureInfo.InvariantCulture));
+        Row("agents with a keepalive alert during the run", KeepaliveAlerts.ToString(CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
     }
 }

@@ -39,11 +39,15 @@ public sealed class LoadRun(LoadOptions options, BackendApi api, TimeProvider ti
             var sentBefore = Interlocked.Read(ref _sent);
             var started = time.GetTimestamp();
             receiver.Recording = true;
-            for (var second = 0; second < options.Duration; second++)
+            var alerted = new HashSet<string>(StringComparer.Ordinal);
+            for (var second = 1; second <= options.Duration; second++)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), time, run.Token).ConfigureAwait(false);
                 backend.Sample();
                 self.Sample();
+                // Keepalive alerts are polled during the run (every 30 s), not only at its end.
+                if (second % 30 == 0 || second == options.Duration)
+                    alerted.UnionWith(await api.KeepaliveAlertsAsync(run.Token).ConfigureAwait(false));
             }
             receiver.Recording = false;
             var elapsed = time.GetElapsedTime(started).TotalSeconds;
@@ -62,7 +66,7 @@ public sealed class LoadRun(LoadOptions options, BackendApi api, TimeProvider ti
                 BackendMaxRssBytes = backend.Available ? backend.MaxRssBytes : null,
                 ToolCpuPercent = self.CpuPercent(),
                 SendErrors = _sendErrors,
-                KeepaliveAlerts = await api.KeepaliveAlertsAsync(run.Token).ConfigureAwait(false),
+                KeepaliveAlerts = alerted.Count,
             };
             await run.CancelAsync().ConfigureAwait(false);
             await pacer.ConfigureAwait(false);

@@ -57,7 +57,7 @@ public static class Program
                 BackendPid = result.GetValue(pid),
                 Via = result.GetValue(via)!,
             };
-            using var api = new BackendApi(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }), options);
+            using var api = new BackendApi(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }), options, TimeProvider.System);
             var report = await new LoadRun(options, api, TimeProvider.System).RunAsync(ct).ConfigureAwait(false);
             report.Print();
             return 0;
