@@ -9,9 +9,15 @@ internal sealed class PipelineApi(TestBackend backend, HttpClient client)
 {
     public async Task PutAsync<T>(string collection, string name, string json) where T : class, IResource
     {
+        await PutUncachedAsync(collection, name, json);
+        await PipelineHarness.WaitForCachedAsync<T>(backend, name);
+    }
+
+    /// <summary>PUT without waiting for a pipeline cache (for resources another daemon caches).</summary>
+    public async Task PutUncachedAsync(string collection, string name, string json)
+    {
         var (status, body) = await client.SendJsonAsync(HttpMethod.Put, $"/api/core/v2/namespaces/default/{collection}/{name}", json);
         Assert.True(status is HttpStatusCode.Created or HttpStatusCode.OK, $"PUT {collection}/{name}: {status} {body}");
-        await PipelineHarness.WaitForCachedAsync<T>(backend, name);
     }
 
     public async Task DeleteAsync(string collection, string name)
