@@ -18,6 +18,12 @@ public sealed class SecretLookupException : Exception
 
     public SecretErrorKind Kind { get; }
 
+    /// <summary>The name of the Secret whose resolution failed, when the resolver knows it.</summary>
+    public string? Secret { get; internal set; }
+
+    /// <summary>The provider it names, when known.</summary>
+    public string? Provider { get; internal set; }
+
     /// <summary>Sensu's text for a provider that cannot be reached.</summary>
     public const string NotAvailablePrefix = "secret provider not available: ";
 

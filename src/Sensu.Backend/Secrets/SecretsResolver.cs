@@ -114,9 +114,12 @@ public sealed class SecretsResolver(
         else if (kind == SecretErrorKind.SecretNotFound)
             health.ReportOk();
         // Rethrow a provider's own exception unchanged (its text is the documented error).
-        if (cause is SecretLookupException same && same.Message == reason)
-            return same;
-        return new SecretLookupException(kind, reason, cause);
+        var failure = cause is SecretLookupException same && same.Message == reason
+            ? same
+            : new SecretLookupException(kind, reason, cause);
+        failure.Secret = secret;
+        failure.Provider = provider;
+        return failure;
     }
 
     private static string Outcome(SecretErrorKind kind) => kind switch

@@ -17,7 +17,6 @@ namespace Sensu.Backend.Pipeline.Handlers;
 public sealed class PipeHandler(
     IProcessRunner processes,
     SecretsResolver secrets,
-    SecretCatalog catalog,
     SecretScrubber scrubber,
     PipelineAssets assets,
     ILogger<PipeHandler> logger) : IHandlerKind
@@ -29,19 +28,16 @@ public sealed class PipeHandler(
         ArgumentNullException.ThrowIfNull(handler);
         var name = handler.Metadata.Name ?? "";
         var @namespace = handler.Metadata.Namespace ?? EventKey.Namespace(ev);
-        var resolved = new List<(string EnvName, SecretValue Value)>();
-        foreach (var reference in handler.Secrets ?? [])
+        // All or nothing, in one call: the audit lines name this handler.
+        IReadOnlyList<(string EnvName, SecretValue Value)> resolved;
+        try
         {
-            try
-            {
-                resolved.AddRange(await secrets.ResolveAsync(@namespace, [reference], cancellationToken).ConfigureAwait(false));
-            }
-            catch (SecretLookupException ex)
-            {
-                var provider = catalog.Find(@namespace, reference.Secret)?.Provider ?? "";
-                throw new PipelineStageException(
-                    $"failed to retrieve secrets for handler {name}: secret {reference.Secret} (provider {provider}): {scrubber.Scrub(ex.Message)}", ex);
-            }
+            resolved = await secrets.ResolveAsync(@namespace, handler.Secrets, $"handler {name}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (SecretLookupException ex)
+        {
+            throw new PipelineStageException(
+                $"failed to retrieve secrets for handler {name}: secret {ex.Secret} (provider {ex.Provider}): {scrubber.Scrub(ex.Message)}", ex);
         }
         var installed = await assets.InstallAsync($"handler {name}", @namespace, handler.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
         var environment = SecretEnvironment.ForHandler(RuntimeAssetEnvironment.Compose(SecretEnvironment.ProcessEnvironment(), installed), null, handler.EnvVars, resolved);

@@ -16,7 +16,6 @@ namespace Sensu.Backend.Pipeline.Mutators;
 public sealed class PipeMutator(
     IProcessRunner processes,
     SecretsResolver secrets,
-    SecretCatalog catalog,
     SecretScrubber scrubber,
     PipelineAssets assets)
 {
@@ -28,14 +27,12 @@ public sealed class PipeMutator(
         IReadOnlyList<(string EnvName, SecretValue Value)> resolved;
         try
         {
-            resolved = await secrets.ResolveAsync(@namespace, mutator.Secrets, cancellationToken).ConfigureAwait(false);
+            resolved = await secrets.ResolveAsync(@namespace, mutator.Secrets, $"mutator {name}", cancellationToken).ConfigureAwait(false);
         }
         catch (SecretLookupException ex)
         {
-            var secret = mutator.Secrets?.FirstOrDefault()?.Secret ?? "";
-            var provider = catalog.Find(@namespace, secret)?.Provider ?? "";
             throw new PipelineStageException(
-                $"failed to retrieve secrets for mutator {name}: secret {secret} (provider {provider}): {scrubber.Scrub(ex.Message)}", ex);
+                $"failed to retrieve secrets for mutator {name}: secret {ex.Secret} (provider {ex.Provider}): {scrubber.Scrub(ex.Message)}", ex);
         }
         var installed = await assets.InstallAsync($"mutator {name}", @namespace, mutator.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
         var environment = SecretEnvironment.ForHandler(RuntimeAssetEnvironment.Compose(SecretEnvironment.ProcessEnvironment(), installed), null, mutator.EnvVars, resolved);
