@@ -63,13 +63,24 @@ public static class DumpCommand
         return command;
     }
 
+    /// <summary>
+    /// Backend entities (and events about them) are written by each backend at start, for itself; a dump leaves them
+    /// out so that <c>create -f</c> of the dump works on any other backend (the API refuses backend-class entities).
+    /// </summary>
+    private static bool IsBackendOwn(IResource resource) => resource switch
+    {
+        Sensu.Core.Resources.Core.Entity entity => entity.IsBackendClass,
+        Sensu.Core.Resources.Core.Event { Entity: { } entity } => entity.IsBackendClass,
+        _ => false,
+    };
+
     private static async Task<IEnumerable<IResource>> FetchAsync(CommandRuntime runtime, ResourceType type, bool allNamespaces, int chunkSize, bool strict, CancellationToken cancellationToken)
     {
         var path = type.CollectionPath(type.Namespaced && !allNamespaces ? runtime.Namespace : null);
         try
         {
             var nodes = await runtime.Client.ListAsync(path, chunkSize, cancellationToken);
-            return ApiDecoding.DecodeAll(type, nodes).Where(r => ResourceRegistry.For(r) == type);
+            return ApiDecoding.DecodeAll(type, nodes).Where(r => ResourceRegistry.For(r) == type && !IsBackendOwn(r));
         }
         catch (ApiException ex) when (!strict && ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed)
         {
