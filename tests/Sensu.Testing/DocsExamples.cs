@@ -13,6 +13,9 @@ public static class DocsExamples
 
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The <c>shared</c> folder next to the repository (reference specs, conformance corpus).</summary>
+    public static string SharedRoot => Path.GetFullPath(Path.Combine(Root, "..", ".."));
+
     /// <summary>Every example, in version then file order.</summary>
     public static IEnumerable<DocsExample> All()
     {

@@ -19,7 +19,7 @@ public sealed class ExecutableTests
         };
 
         (await SensuctlProcess.RunAsync(["configure", "-n", "--url", backend.BaseAddress.ToString(), "--username", "admin", "--password", "P@ssw0rd!"], env)).AssertSuccess();
-        var created = (await SensuctlProcess.RunAsync(["create"], env, SeedGuideTests.EnvSecret)).AssertSuccess();
+        var created = (await SensuctlProcess.RunAsync(["create"], env, Sensu.Testing.SeedGuide.EnvSecret)).AssertSuccess();
         Assert.Contains("Secret \"pagerduty_key\"", created.Out);
         (await SensuctlProcess.RunAsync(["asset", "add", "sensu/sensu-pagerduty-handler:1.2.0", "-r", "pagerduty-handler"], env)).AssertSuccess();
         var list = (await SensuctlProcess.RunAsync(["asset", "list", "--format", "yaml"], env)).AssertSuccess();

@@ -1,75 +1,13 @@
 using Sensu.Backend.Tests.Support;
 using System.Text.Json.Nodes;
 using Sensu.Cli.Tests.Support;
+using Sensu.Testing;
 
 namespace Sensu.Cli.Tests.Commands;
 
 /// <summary>Every sensuctl command of reference/seed-secrets-management.md, as written, against a fresh backend.</summary>
 public sealed class SeedGuideTests
 {
-    internal const string EnvSecret = """
-        ---
-        type: Secret
-        api_version: secrets/v1
-        metadata:
-          name: pagerduty_key
-          namespace: default
-        spec:
-          id: SENSU_PAGERDUTY_KEY
-          provider: env
-        """;
-
-    private const string VaultProvider = """
-        ---
-        type: VaultProvider
-        api_version: secrets/v1
-        metadata:
-          name: vault
-        spec:
-          client:
-            address: http://localhost:8200
-            token: ROOT_TOKEN
-            version: v2
-            tls: null
-            max_retries: 2
-            timeout: 20s
-            rate_limiter:
-              limit: 10
-              burst: 100
-        """;
-
-    private const string VaultSecret = """
-        ---
-        type: Secret
-        api_version: secrets/v1
-        metadata:
-          name: pagerduty_key
-          namespace: default
-        spec:
-          id: secret/pagerduty#key
-          provider: vault
-        """;
-
-    private const string Handler = """
-        ---
-        api_version: core/v2
-        type: Handler
-        metadata:
-          namespace: default
-          name: pagerduty
-        spec:
-          type: pipe
-          command: pagerduty-handler --dedup-key $DEDUP_KEY
-          secrets:
-          - name: DEDUP_KEY
-            secret: pagerduty_key
-          runtime_assets:
-          - pagerduty-handler
-          timeout: 10
-          filters:
-          - is_incident
-        """;
-
     [Fact]
     public async Task TheGuide_RunsAsWritten()
     {
@@ -79,10 +17,10 @@ public sealed class SeedGuideTests
         cli.Environment["SENSU_BONSAI_URL"] = hub.BaseAddress.ToString();
         await cli.ConfigureAsync(backend);
 
-        var created = (await cli.RunAsync("create", EnvSecret)).AssertSuccess();
+        var created = (await cli.RunAsync("create", SeedGuide.EnvSecret)).AssertSuccess();
         Assert.Contains("Created Secret \"pagerduty_key\" in namespace \"default\"", created.Out);
-        (await cli.RunAsync("create", VaultProvider)).AssertSuccess();
-        (await cli.RunAsync("create", VaultSecret)).AssertSuccess();
+        (await cli.RunAsync("create", SeedGuide.VaultProvider)).AssertSuccess();
+        (await cli.RunAsync("create", SeedGuide.VaultSecret)).AssertSuccess();
 
         var added = (await cli.RunAsync("asset add sensu/sensu-pagerduty-handler:1.2.0 -r pagerduty-handler")).AssertSuccess();
         Assert.Contains("added asset: sensu/sensu-pagerduty-handler:1.2.0", added.Out);
@@ -93,7 +31,7 @@ public sealed class SeedGuideTests
         Assert.Contains("name: pagerduty-handler", list.Out);
         Assert.Contains("sensu-pagerduty-handler_1.2.0_linux_amd64.tar.gz", list.Out);
 
-        (await cli.RunAsync("create", Handler)).AssertSuccess();
+        (await cli.RunAsync("create", SeedGuide.Handler)).AssertSuccess();
 
         var secret = JsonNode.Parse((await cli.RunAsync("secret info pagerduty_key --format json")).AssertSuccess().Out)!;
         Assert.Equal("vault", secret["spec"]?["provider"]?.GetValue<string>() ?? secret["provider"]?.GetValue<string>());

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Sensu.IntegrationTests.Support;
+using Sensu.Testing;
 
 namespace Sensu.IntegrationTests.Secrets;
 
@@ -16,82 +17,18 @@ namespace Sensu.IntegrationTests.Secrets;
 [Collection("seed guide")]
 public sealed class SeedGuideTests
 {
-    private const string EnvSecret = """
-        ---
-        type: Secret
-        api_version: secrets/v1
-        metadata:
-          name: pagerduty_key
-          namespace: default
-        spec:
-          id: SENSU_PAGERDUTY_KEY
-          provider: env
-        """;
-
-    // The guide's VaultProvider, with the double's address instead of localhost:8200 and its root token.
-    private const string VaultProvider = """
-        ---
-        type: VaultProvider
-        api_version: secrets/v1
-        metadata:
-          name: vault
-        spec:
-          client:
-            address: ADDRESS
-            token: ROOT_TOKEN
-            version: v2
-            tls: null
-            max_retries: 2
-            timeout: 20s
-            rate_limiter:
-              limit: 10
-              burst: 100
-        """;
-
-    private const string VaultSecret = """
-        ---
-        type: Secret
-        api_version: secrets/v1
-        metadata:
-          name: pagerduty_key
-          namespace: default
-        spec:
-          id: secret/pagerduty#key
-          provider: vault
-        """;
-
-    private const string Handler = """
-        ---
-        api_version: core/v2
-        type: Handler
-        metadata:
-          namespace: default
-          name: pagerduty
-        spec:
-          type: pipe
-          command: pagerduty-handler --dedup-key $DEDUP_KEY
-          secrets:
-          - name: DEDUP_KEY
-            secret: pagerduty_key
-          runtime_assets:
-          - pagerduty-handler
-          timeout: 10
-          filters:
-          - is_incident
-        """;
-
     [Fact]
     public async Task Env_flow_delivers_the_key_to_the_handler_environment_and_command_line()
     {
         var key = "env-integration-key-" + Guid.NewGuid().ToString("N")[..10];
-        await RunGuideAsync(key, EnvSecret, vault: false);
+        await RunGuideAsync(key, SeedGuide.EnvSecret, vault: false);
     }
 
     [Fact]
     public async Task Vault_flow_delivers_the_key_to_the_handler_environment_and_command_line()
     {
         var key = "vault-integration-key-" + Guid.NewGuid().ToString("N")[..10];
-        await RunGuideAsync(key, VaultSecret, vault: true);
+        await RunGuideAsync(key, SeedGuide.VaultSecret, vault: true);
     }
 
     private static async Task RunGuideAsync(string key, string secretYaml, bool vault)
@@ -120,7 +57,7 @@ public sealed class SeedGuideTests
             await Sensuctl(null, "configure", "-n", "--url", backend.ApiUrlText, "--username", BackendProcess.AdminUsername, "--password", BackendProcess.AdminPassword);
             if (vault)
             {
-                await Sensuctl(VaultProvider.Replace("ADDRESS", hub.Address, StringComparison.Ordinal).Replace("ROOT_TOKEN", hub.RootToken, StringComparison.Ordinal), "create");
+                await Sensuctl(SeedGuide.VaultProvider.Replace("http://localhost:8200", hub.Address, StringComparison.Ordinal).Replace("ROOT_TOKEN", hub.RootToken, StringComparison.Ordinal), "create");
                 // vault kv put secret/pagerduty key=<key>, through Vault's HTTP API.
                 using var put = new HttpRequestMessage(HttpMethod.Post, $"{hub.Address}/v1/secret/data/pagerduty")
                 {
@@ -133,7 +70,7 @@ public sealed class SeedGuideTests
             await Sensuctl(secretYaml, "create");
             await Sensuctl(null, "asset", "add", "sensu/sensu-pagerduty-handler:1.2.0", "-r", "pagerduty-handler");
             Assert.Contains("name: pagerduty-handler", await Sensuctl(null, "asset", "list", "--format", "yaml"), StringComparison.Ordinal);
-            await Sensuctl(Handler, "create");
+            await Sensuctl(SeedGuide.Handler, "create");
 
             await PostIncidentAsync(backend);
 
