@@ -51,12 +51,13 @@ public sealed class BackendOptions
     [Range(0, int.MaxValue)]
     public int AgentBurstLimit { get; set; }
 
-    /// <summary>Asset fetches per second; 0 = unlimited.</summary>
+    /// <summary>Asset fetches per second (Sensu's default 1.39); 0 = unlimited.</summary>
     [Range(0, int.MaxValue)]
-    public double AssetsRateLimit { get; set; }
+    public double AssetsRateLimit { get; set; } = 1.39;
 
+    /// <summary>Asset fetches allowed in a burst (Sensu's default 100).</summary>
     [Range(0, int.MaxValue)]
-    public int AssetsBurstLimit { get; set; }
+    public int AssetsBurstLimit { get; set; } = 100;
 
     public string DashboardHost { get; set; } = "[::]";
 
