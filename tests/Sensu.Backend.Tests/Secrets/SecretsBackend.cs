@@ -1,10 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Hosting;
@@ -19,67 +14,46 @@ namespace Sensu.Backend.Tests.Secrets;
 /// </summary>
 internal sealed class SecretsBackend : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly TestBackend _backend;
 
-    private SecretsBackend(WebApplication app, string stateDir, Uri baseAddress, CapturingLoggerProvider logs)
+    private SecretsBackend(TestBackend backend, CapturingLoggerProvider logs)
     {
-        _app = app;
-        StateDir = stateDir;
-        BaseAddress = baseAddress;
+        _backend = backend;
         Logs = logs;
     }
 
-    public string StateDir { get; }
+    public string StateDir => _backend.StateDir;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _backend.BaseAddress;
 
     public CapturingLoggerProvider Logs { get; }
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _backend.Services;
 
     public HttpClient Admin { get; private set; } = null!;
 
     public static async Task<SecretsBackend> StartAsync(Action<IServiceCollection>? services = null, string logLevel = "debug")
     {
-        var stateDir = Directory.CreateTempSubdirectory("sensu-secrets-backend-").FullName;
         var logs = new CapturingLoggerProvider();
-        var options = new BackendOptions
-        {
-            StateDir = stateDir,
-            CacheDir = Path.Combine(stateDir, "cache"),
-            ApiListenAddress = "127.0.0.1:0",
-            AgentHost = "127.0.0.1",
-            AgentPort = 0,
-            LogLevel = logLevel,
-            ClusterAdminUsername = TestBackend.AdminUser,
-            ClusterAdminPassword = TestBackend.AdminPassword,
-            PipelinedWorkers = 2,
-        };
-        var overrides = new List<Action<IServiceCollection>> { s => s.AddSingleton<ILoggerProvider>(logs) };
-        if (services is not null)
-            overrides.Add(services);
-        var app = BackendHost.Build(options, overrides);
-        await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(CancellationToken.None);
-        await app.StartAsync(CancellationToken.None);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var backend = new SecretsBackend(app, stateDir, new Uri(address), logs);
-        backend.Admin = await backend.LoginAsync(TestBackend.AdminUser, TestBackend.AdminPassword);
-        return backend;
+        var backend = await TestBackend.StartAsync(
+            options =>
+            {
+                options.LogLevel = logLevel;
+                options.PipelinedWorkers = 2;
+            },
+            s =>
+            {
+                s.AddSingleton<ILoggerProvider>(logs);
+                services?.Invoke(s);
+            });
+        var secrets = new SecretsBackend(backend, logs);
+        secrets.Admin = await secrets.LoginAsync(TestBackend.AdminUser, TestBackend.AdminPassword);
+        return secrets;
     }
 
-    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+    public HttpClient Anonymous() => _backend.Anonymous();
 
-    public async Task<HttpClient> LoginAsync(string user, string password)
-    {
-        var client = Anonymous();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!["access_token"]!.GetValue<string>());
-        return client;
-    }
+    public Task<HttpClient> LoginAsync(string user, string password) => _backend.LoginAsync(user, password);
 
     /// <summary>PUTs a wrapped or bare resource body; asserts 200/201.</summary>
     public async Task PutAsync(string path, string json)
@@ -189,16 +163,6 @@ internal sealed class SecretsBackend : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Admin?.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(StateDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a temp dir left behind is harmless.
-        }
+        await _backend.DisposeAsync();
     }
 }
