@@ -40,19 +40,10 @@ public sealed class AgentProcess : IAsyncDisposable
         var config = Path.Combine(root, "agent.yml");
         await File.WriteAllTextAsync(config, "{}\n", cancellationToken).ConfigureAwait(false);
         var apiPort = FreePort.Next();
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath)
-            ? hostPath
-            : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = root,
-        };
+        var start = DotnetChild.StartInfo(dll, root, []);
         foreach (var arg in new[]
         {
-            dll, "start",
+            "start",
             "--config-file", config,
             "--name", name,
             "--backend-url", backendUrl.ToString().TrimEnd('/'),
@@ -69,18 +60,11 @@ public sealed class AgentProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("SENSU_", StringComparison.Ordinal)))
             start.Environment.Remove(key);
 
         var log = new ProcessLog();
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => log.Add("out", e.Data);
-        process.ErrorDataReceived += (_, e) => log.Add("err", e.Data);
-        if (!process.Start())
-            throw new InvalidOperationException("could not start dotnet " + dll);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = DotnetChild.Start(start, log);
         var agent = new AgentProcess(process, root, name, apiPort, log);
         try
         {
@@ -94,34 +78,8 @@ public sealed class AgentProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitConnectedAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        var last = "no answer yet";
-        while (clock.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"sensu-agent exited with code {_process.ExitCode}.\n{Log.Tail(8000)}");
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{ApiPort}/healthz"), cancellationToken).ConfigureAwait(false);
-                if ((int)response.StatusCode == 200)
-                    return;
-                last = $"/healthz answered {(int)response.StatusCode}";
-            }
-            catch (HttpRequestException e)
-            {
-                last = e.Message;
-            }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                last = e.Message;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
-        }
-        throw new TimeoutException($"sensu-agent not connected after {StartTimeout} ({last}).\n{Log.Tail(8000)}");
-    }
+    private Task WaitConnectedAsync(CancellationToken cancellationToken) =>
+        DotnetChild.WaitForOkAsync(_process, Log, "sensu-agent " + Name, new Uri($"http://127.0.0.1:{ApiPort}/healthz"), StartTimeout, cancellationToken);
 
     /// <summary>Stops the agent the way an operator does (SIGTERM) and waits for it to exit.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
@@ -136,30 +94,5 @@ public sealed class AgentProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already gone.
-        }
-        finally
-        {
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS to clean.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => DotnetChild.KillAndDeleteAsync(_process, _root);
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Reflection;
 
+using Sensu.IntegrationTests.Support;
+
 namespace Sensu.IntegrationTests.Secrets;
 
 /// <summary>
@@ -30,8 +32,7 @@ internal static class Sensuctl
 
     public static async Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
     {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath) ? hostPath : "dotnet";
-        var start = new ProcessStartInfo(host)
+        var start = new ProcessStartInfo(DotnetChild.Host)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -60,20 +60,10 @@ public sealed class BackendProcess : IAsyncDisposable
         var dashboardPort = FreePort.Next();
         var apiUrl = new Uri($"http://127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}");
 
-        // The dotnet CLI tells its children which host it is (DOTNET_HOST_PATH); fall back to PATH.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath)
-            ? hostPath
-            : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = stateRoot,
-        };
+        var start = DotnetChild.StartInfo(dll, stateRoot, []);
         foreach (var arg in new[]
         {
-            dll, "start",
+            "start",
             "--state-dir", Path.Combine(stateRoot, "state"),
             "--cache-dir", Path.Combine(stateRoot, "cache"),
             "--api-listen-address", $"127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}",
@@ -91,19 +81,12 @@ public sealed class BackendProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         start.Environment["SENSU_BACKEND_CLUSTER_ADMIN_USERNAME"] = AdminUsername;
         start.Environment["SENSU_BACKEND_CLUSTER_ADMIN_PASSWORD"] = AdminPassword;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
 
         var log = new ProcessLog();
         var clock = Stopwatch.StartNew();
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => log.Add("out", e.Data);
-        process.ErrorDataReceived += (_, e) => log.Add("err", e.Data);
-        if (!process.Start())
-            throw new InvalidOperationException("could not start dotnet " + dll);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = DotnetChild.Start(start, log);
 
         var backend = new BackendProcess(process, stateRoot, apiUrl, agentPort, log);
         try
@@ -119,60 +102,8 @@ public sealed class BackendProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var stopwatch = Stopwatch.StartNew();
-        string last = "no answer yet";
-        while (stopwatch.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException(
-                    $"sensu-backend exited with code {_process.ExitCode} before /health answered.\n{Log.Tail(8000)}");
-            try
-            {
-                using var response = await http.GetAsync(new Uri(ApiUrl, "/health"), cancellationToken).ConfigureAwait(false);
-                if ((int)response.StatusCode == 200)
-                    return;
-                last = $"/health answered {(int)response.StatusCode}";
-            }
-            catch (HttpRequestException e)
-            {
-                last = e.Message;
-            }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                last = e.Message;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
-        throw new TimeoutException($"sensu-backend not healthy after {StartTimeout} ({last}).\n{Log.Tail(8000)}");
-    }
+    private Task WaitHealthyAsync(CancellationToken cancellationToken) =>
+        DotnetChild.WaitForOkAsync(_process, Log, "sensu-backend", new Uri(ApiUrl, "/health"), StartTimeout, cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException)
-        {
-            // The process never started or is already gone.
-        }
-        finally
-        {
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(_stateRoot, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open; the temp folder is left for the OS to clean.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => DotnetChild.KillAndDeleteAsync(_process, _stateRoot);
 }
