@@ -40,11 +40,19 @@ internal sealed class CheckScheduler(
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         var name = $"{check.Metadata.Namespace}/{check.Metadata.Name}";
+        DateTimeOffset? previous = null;
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (schedule.NextDelay(time.GetUtcNow()) is not { } delay)
+            // The next tick comes strictly after the previous one: a timer that wakes a little before its target
+            // instant must not see that same instant again and fire twice.
+            var before = time.GetUtcNow();
+            var from = previous is { } last && last > before ? last : before;
+            if (schedule.NextDelay(from) is not { } delay)
                 return;
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            var target = from + delay;
+            var wait = target - before;
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(false);
+            previous = target;
             var now = time.GetUtcNow();
             if (SubdueWindows.IsSubdued(check, now))
             {
