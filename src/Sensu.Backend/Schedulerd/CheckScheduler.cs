@@ -21,7 +21,11 @@ internal sealed class CheckScheduler(
 
     public string Fingerprint { get; } = fingerprint;
 
-    public void Start() => _loop = Task.Run(() => RunAsync(_cts.Token), CancellationToken.None);
+    public void Start()
+    {
+        var scheduledAt = time.GetUtcNow();
+        _loop = Task.Run(() => RunAsync(scheduledAt, _cts.Token), CancellationToken.None);
+    }
 
     public async Task StopAsync()
     {
@@ -37,23 +41,22 @@ internal sealed class CheckScheduler(
         _cts.Dispose();
     }
 
-    private async Task RunAsync(CancellationToken cancellationToken)
+    private async Task RunAsync(DateTimeOffset scheduledAt, CancellationToken cancellationToken)
     {
         var name = $"{check.Metadata.Namespace}/{check.Metadata.Name}";
-        DateTimeOffset? previous = null;
+        // Ticks are counted from the instant the check was scheduled (a tick passing while the loop starts is not
+        // lost), and each next tick comes strictly after the previous target: a timer that wakes a little before
+        // its instant must not see that same instant again and fire twice.
+        var from = scheduledAt;
         while (!cancellationToken.IsCancellationRequested)
         {
-            // The next tick comes strictly after the previous one: a timer that wakes a little before its target
-            // instant must not see that same instant again and fire twice.
-            var before = time.GetUtcNow();
-            var from = previous is { } last && last > before ? last : before;
             if (schedule.NextDelay(from) is not { } delay)
                 return;
             var target = from + delay;
-            var wait = target - before;
+            var wait = target - time.GetUtcNow();
             await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(false);
-            previous = target;
             var now = time.GetUtcNow();
+            from = target > now ? target : now;
             if (SubdueWindows.IsSubdued(check, now))
             {
                 Log.Subdued(logger, name);
