@@ -44,9 +44,6 @@ internal sealed class PendingWrite(Func<SqliteWriteContext, CancellationToken, T
 
     public void Complete(object? result) => Completion.TrySetResult(result);
 
-    /// <summary>A savepoint name unique within a batch.</summary>
-    public static string Savepoint(int index) => "w" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>SQLite errors surface as the store's unavailable error; domain errors pass unchanged.</summary>
     public static Exception Translate(SqliteStore store, Exception exception) =>
         exception is SqliteException sqlite ? store.Unavailable(sqlite) : exception;

@@ -6,6 +6,9 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore
     private static readonly string[] AfterNames = ["$after_namespace", "$after_entity", "$after_check"];
 
     public Task<StoredEvent?> GetEventAsync(EventKey key, CancellationToken cancellationToken) =>
+        store.LatestEvents.TryGet(key, out var latest) ? Task.FromResult(latest) : ReadEventAsync(key, cancellationToken);
+
+    private Task<StoredEvent?> ReadEventAsync(EventKey key, CancellationToken cancellationToken) =>
         store.ReadAsync(async (connection, ct) =>
         {
             await using var command = connection.CreateCommand();
@@ -50,29 +53,33 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore
         {
             await context.EnsureNamespaceAsync(key.Namespace, ct).ConfigureAwait(false);
             var revision = await context.NextRevisionAsync(ct).ConfigureAwait(false);
-            await using var command = context.Command(EventSql.Upsert);
+            var command = context.Command(EventSql.Upsert);
             command.AddKey(key);
             command.Parameters.AddWithValue("$json", json);
             command.Parameters.AddWithValue("$revision", revision);
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            return new StoredEvent(key, json, revision);
+            var stored = new StoredEvent(key, json, revision);
+            context.OnCommit(() => store.LatestEvents.Committed(stored));
+            return stored;
         }, cancellationToken);
     }
 
     public Task<bool> DeleteEventAsync(EventKey key, CancellationToken cancellationToken) =>
         store.WriteAsync(async (context, ct) =>
         {
-            await using var command = context.Command(EventSql.Delete);
+            var command = context.Command(EventSql.Delete);
             command.AddKey(key);
+            context.OnCommit(() => store.LatestEvents.Deleted(key));
             return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
         }, cancellationToken);
 
     public Task<int> DeleteEntityEventsAsync(string @namespace, string entity, CancellationToken cancellationToken) =>
         store.WriteAsync(async (context, ct) =>
         {
-            await using var command = context.Command(EventSql.DeleteEntity);
+            var command = context.Command(EventSql.DeleteEntity);
             command.Parameters.AddWithValue("$namespace", @namespace);
             command.Parameters.AddWithValue("$entity", entity);
+            context.OnCommit(() => store.LatestEvents.EntityDeleted(@namespace, entity));
             return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, cancellationToken);
 }

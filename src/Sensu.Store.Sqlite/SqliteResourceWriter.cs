@@ -10,7 +10,7 @@ public sealed class SqliteResourceWriter(SqliteStore store) : IResourceWriter
         {
             await context.EnsureNamespaceAsync(write.Key.Namespace, ct).ConfigureAwait(false);
             var revision = await context.NextRevisionAsync(ct).ConfigureAwait(false);
-            await using var command = context.Command(ResourceSql.Insert);
+            var command = context.Command(ResourceSql.Insert);
             command.AddWrite(write, revision);
             if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
             {
@@ -34,7 +34,7 @@ public sealed class SqliteResourceWriter(SqliteStore store) : IResourceWriter
         {
             await context.EnsureNamespaceAsync(write.Key.Namespace, ct).ConfigureAwait(false);
             var revision = await context.NextRevisionAsync(ct).ConfigureAwait(false);
-            await using var command = context.Command(ResourceSql.ReplaceIfRevision);
+            var command = context.Command(ResourceSql.ReplaceIfRevision);
             command.AddWrite(write, revision);
             command.Parameters.AddWithValue("$expected", expectedRevision);
             if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
@@ -49,7 +49,7 @@ public sealed class SqliteResourceWriter(SqliteStore store) : IResourceWriter
     public Task<bool> DeleteAsync(ResourceKey key, CancellationToken cancellationToken) =>
         store.WriteAsync(async (context, ct) =>
         {
-            await using var command = context.Command(ResourceSql.Delete);
+            var command = context.Command(ResourceSql.Delete);
             command.AddKey(key);
             if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
             {
@@ -86,14 +86,12 @@ public sealed class SqliteResourceWriter(SqliteStore store) : IResourceWriter
         ArgumentNullException.ThrowIfNull(write);
         await context.EnsureNamespaceAsync(write.Key.Namespace, cancellationToken).ConfigureAwait(false);
         bool existed;
-        await using (var exists = context.Command(ResourceSql.Exists))
-        {
-            exists.AddKey(write.Key);
-            existed = await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
-        }
+        var exists = context.Command(ResourceSql.Exists);
+        exists.AddKey(write.Key);
+        existed = await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
 
         var revision = await context.NextRevisionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = context.Command(ResourceSql.Upsert);
+        var command = context.Command(ResourceSql.Upsert);
         command.AddWrite(write, revision);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return (Stored(context, write, revision), existed ? PutOutcome.Replaced : PutOutcome.Created);

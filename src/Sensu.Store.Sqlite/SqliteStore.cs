@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Sensu.Store.Sqlite;
 
 /// <summary>
-/// Owns the embedded database: its file, the schema (created or migrated on first use), pooled connections
-/// (one per operation), the single writer lock and the change feed fed after each commit. The role classes
+/// Owns the embedded database: its file, the schema (created or migrated on first use), pooled connections for
+/// reads (one per operation), the one long-lived write connection with its prepared statements, the single writer
+/// lock and the change feed fed after each commit. The role classes
 /// (<see cref="SqliteResourceReader"/>, <see cref="SqliteResourceWriter"/>, <see cref="SqliteEventStore"/>,
 /// <see cref="SqliteStoreHealth"/>) run their SQL through it.
 /// </summary>
@@ -16,9 +17,11 @@ public sealed class SqliteStore : IAsyncDisposable
     /// <summary>Most writes committed together in one transaction.</summary>
     internal const int MaxBatch = 512;
 
-    private readonly SemaphoreSlim _writerLock = new(1, 1);
-    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingWrite> _pending = new();
+    private readonly System.Threading.Channels.Channel<PendingWrite> _pending =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
+    private readonly Task _writerLoop;
     private readonly Lock _initGate = new();
+    private SqliteWriteConnection? _writer;
     private Task? _initialization;
 
     public SqliteStore(SqliteStoreOptions options, ILogger<SqliteStore>? logger = null)
@@ -36,6 +39,7 @@ public sealed class SqliteStore : IAsyncDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _writerLoop = Task.Run(RunWriterAsync);
     }
 
     public SqliteStoreOptions Options { get; }
@@ -44,6 +48,9 @@ public sealed class SqliteStore : IAsyncDisposable
     public string DatabasePath { get; }
 
     internal ILogger Logger { get; }
+
+    /// <summary>The last committed event of each key, kept by the writer loop (this instance is the file's one writer).</summary>
+    internal SqliteLatestEvents LatestEvents { get; } = new();
 
     /// <summary>The change feed; fed by the writers of this store instance.</summary>
     public ChangeBroadcaster Changes { get; }
@@ -73,16 +80,11 @@ public sealed class SqliteStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Changes.Dispose();
-        await _writerLock.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await using var connection = new SqliteConnection(_connectionString);
-            SqliteConnection.ClearPool(connection);
-        }
-        finally
-        {
-            _writerLock.Release();
-        }
+        _pending.Writer.TryComplete();
+        await _writerLoop.ConfigureAwait(false);
+        await DropWriterAsync().ConfigureAwait(false);
+        await using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     /// <summary>Runs a read on its own connection.</summary>
@@ -91,7 +93,7 @@ public sealed class SqliteStore : IAsyncDisposable
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenAsync(writer: false, cancellationToken).ConfigureAwait(false);
             return await work(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
@@ -102,107 +104,123 @@ public sealed class SqliteStore : IAsyncDisposable
 
     /// <summary>
     /// Runs a write atomically, in revision order, and publishes the changes it recorded after its commit.
-    /// Writes are group-committed: concurrent callers queue their work, and whoever holds the writer lock runs every
-    /// queued write in one immediate transaction, each inside its own savepoint (a write that throws is rolled back
-    /// alone and its caller gets the exception; the others commit). One commit per batch instead of one per write
-    /// is what lets Eventd store thousands of events per second. A caller cancelled before its write was taken
-    /// gets <see cref="OperationCanceledException"/> and nothing is written.
+    /// Writes are group-committed: callers queue their work, and the store's one writer loop runs everything queued
+    /// (up to <see cref="MaxBatch"/>) in one immediate transaction, each write inside its own savepoint (a write that
+    /// throws is rolled back alone and its caller gets the exception; the others commit). One commit per batch
+    /// instead of one per write is what lets Eventd store thousands of events per second. A caller cancelled before
+    /// its write was taken gets <see cref="OperationCanceledException"/> and nothing is written; once taken, its
+    /// outcome stands.
     /// </summary>
     internal async Task<T> WriteAsync<T>(Func<SqliteWriteContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var pending = new PendingWrite(async (context, ct) => await work(context, ct).ConfigureAwait(false), cancellationToken);
-        _pending.Enqueue(pending);
-        try
+        if (!_pending.Writer.TryWrite(pending))
+            throw new ObjectDisposedException(nameof(SqliteStore), $"sqlite store \"{DatabasePath}\" is closed");
+        using (cancellationToken.CanBeCanceled ? cancellationToken.UnsafeRegister(static state => ((PendingWrite)state!).TryCancel(), pending) : default)
         {
-            await _writerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (pending.TryCancel())
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            // A leader took this write before the cancellation: its outcome stands.
             return (T)(await pending.Completion.Task.ConfigureAwait(false))!;
         }
-
-        try
-        {
-            if (!pending.Completion.Task.IsCompleted)
-                await RunBatchAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _writerLock.Release();
-        }
-        return (T)(await pending.Completion.Task.ConfigureAwait(false))!;
     }
 
-    /// <summary>Runs every queued write (up to <see cref="MaxBatch"/>) in one transaction; caller holds the writer lock.</summary>
-    private async Task RunBatchAsync()
+    /// <summary>The single writer: waits for queued writes and commits them batch after batch until the store closes.</summary>
+    private async Task RunWriterAsync()
     {
-        var batch = new List<PendingWrite>();
-        while (batch.Count < MaxBatch && _pending.TryDequeue(out var queued))
+        var reader = _pending.Reader;
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (queued.TryTake())
-                batch.Add(queued);
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var queued))
+            {
+                if (queued.TryTake())
+                    batch.Add(queued);
+            }
+            if (batch.Count != 0)
+                await RunBatchAsync(batch).ConfigureAwait(false);
         }
-        if (batch.Count == 0)
-            return;
+    }
 
-        var succeeded = new List<(PendingWrite Write, object? Result)>(batch.Count);
+    /// <summary>Runs <paramref name="batch"/> in one transaction; only the writer loop calls it.</summary>
+    private async Task RunBatchAsync(List<PendingWrite> batch)
+    {
+        var succeeded = new List<(PendingWrite Write, SqliteWriteContext Context, object? Result)>(batch.Count);
         try
         {
-            await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var transaction = connection.BeginTransaction(deferred: false);
+            _writer ??= new SqliteWriteConnection(await OpenAsync(writer: true, CancellationToken.None).ConfigureAwait(false));
+            await using var transaction = _writer.Connection.BeginTransaction(deferred: false);
+            var writes = new SqliteWriteBatch(_writer, transaction);
             var changes = new List<ResourceChange>();
-            for (var i = 0; i < batch.Count; i++)
+            foreach (var write in batch)
             {
-                var write = batch[i];
-                var savepoint = PendingWrite.Savepoint(i);
-                transaction.Save(savepoint);
-                var context = new SqliteWriteContext(connection, transaction);
+                await writes.BeginWriteAsync(CancellationToken.None).ConfigureAwait(false);
+                var context = new SqliteWriteContext(writes);
                 try
                 {
                     var result = await write.Work(context, write.CancellationToken).ConfigureAwait(false);
-                    transaction.Release(savepoint);
+                    await writes.EndWriteAsync(context.Changes, CancellationToken.None).ConfigureAwait(false);
                     changes.AddRange(context.Changes);
-                    succeeded.Add((write, result));
+                    succeeded.Add((write, context, result));
                 }
                 catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: 10 or 13 })
                 {
                     // Its own failure (not found, already exists, cancelled, a constraint): undo it alone.
-                    transaction.Rollback(savepoint);
-                    transaction.Release(savepoint);
+                    await writes.UndoWriteAsync(CancellationToken.None).ConfigureAwait(false);
                     write.Fail(PendingWrite.Translate(this, ex));
                 }
             }
+            await writes.FlushRevisionAsync(CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            foreach (var (_, context, _) in succeeded)
+                context.Committed();
             if (changes.Count != 0)
                 Changes.Publish(changes);
-            foreach (var (write, result) in succeeded)
+            foreach (var (write, _, result) in succeeded)
                 write.Complete(result);
         }
         catch (Exception ex)
         {
-            // The transaction itself failed (I/O error, disk full, database gone): nothing of the batch is written.
+            // The transaction itself failed (I/O error, disk full, database gone): nothing of the batch is written,
+            // and the next batch starts on a fresh connection.
+            await DropWriterAsync().ConfigureAwait(false);
             var error = PendingWrite.Translate(this, ex);
             foreach (var write in batch)
                 write.Fail(error);
         }
     }
 
-    /// <summary>Opens a pooled connection with the per-connection pragmas applied.</summary>
-    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task DropWriterAsync()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            try
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (SqliteException)
+            {
+                // Already broken: nothing more to release.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens a pooled connection. The writer's gets the write pragmas (busy timeout, synchronous=NORMAL) once;
+    /// readers need none (WAL readers never wait for the writer, and the driver retries a busy step itself).
+    /// </summary>
+    internal async Task<SqliteConnection> OpenAsync(bool writer, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = SchemaSql.ConnectionPragmas;
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (writer)
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = SchemaSql.ConnectionPragmas;
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             return connection;
         }
         catch

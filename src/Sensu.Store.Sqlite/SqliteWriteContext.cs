@@ -1,43 +1,32 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Sensu.Store.Sqlite;
 
-/// <summary>One write transaction: commands bound to it, the revision counter, the namespace check, and the changes to publish.</summary>
-internal sealed class SqliteWriteContext(SqliteConnection connection, SqliteTransaction transaction)
+/// <summary>One write inside a group-commit batch: its commands, revisions and namespace checks, and the changes to publish.</summary>
+internal sealed class SqliteWriteContext(SqliteWriteBatch batch)
 {
+    private List<Action>? _afterCommit;
+
     public List<ResourceChange> Changes { get; } = [];
 
-    public SqliteCommand Command(string sql)
+    /// <summary>Runs <paramref name="action"/> on the writer loop once this write is committed (not if it fails).</summary>
+    public void OnCommit(Action action) => (_afterCommit ??= []).Add(action);
+
+    internal void Committed()
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
+        if (_afterCommit is null)
+            return;
+        foreach (var action in _afterCommit)
+            action();
     }
 
-    /// <summary>Takes the next global revision (rolled back with the transaction if it fails).</summary>
-    public async Task<long> NextRevisionAsync(CancellationToken cancellationToken)
-    {
-        await using var command = Command(CommonSql.NextRevision);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt64(value, CultureInfo.InvariantCulture);
-    }
+    /// <summary>The prepared command for <paramref name="sql"/> in this transaction; owned by the store, never disposed by the caller.</summary>
+    public SqliteCommand Command(string sql) => batch.Command(sql);
+
+    /// <summary>Takes the next global revision (given back if the write fails).</summary>
+    public Task<long> NextRevisionAsync(CancellationToken cancellationToken) => batch.NextRevisionAsync(cancellationToken);
 
     /// <summary>Throws <see cref="NamespaceNotFoundException"/> unless <paramref name="namespace"/> is empty or exists.</summary>
-    public async Task EnsureNamespaceAsync(string @namespace, CancellationToken cancellationToken)
-    {
-        if (@namespace.Length == 0)
-        {
-            return;
-        }
-
-        await using var command = Command(CommonSql.NamespaceExists);
-        command.Parameters.AddWithValue("$kind", StoreKinds.Namespaces);
-        command.Parameters.AddWithValue("$name", @namespace);
-        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-        {
-            throw new NamespaceNotFoundException(@namespace);
-        }
-    }
+    public Task EnsureNamespaceAsync(string @namespace, CancellationToken cancellationToken) =>
+        batch.EnsureNamespaceAsync(@namespace, cancellationToken);
 }

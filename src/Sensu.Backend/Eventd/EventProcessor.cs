@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Caching;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
@@ -18,6 +19,7 @@ namespace Sensu.Backend.Eventd;
 public sealed class EventProcessor(
     IEventStore events,
     ResourceService resources,
+    ResourceCache<Entity> knownEntities,
     SilencedCache silences,
     EventStateMachine stateMachine,
     SecretScrubber scrubber,
@@ -99,6 +101,8 @@ public sealed class EventProcessor(
     /// <summary>
     /// A check with <c>proxy_entity_name</c> is about that (proxy) entity, created if missing; any other entity
     /// missing from the store is created as given (API-created proxies get no <c>entity:NAME</c> subscription).
+    /// An entity the entity cache holds exists; only one it does not hold (new, or not yet seen by the cache) costs
+    /// a store read.
     /// </summary>
     private async Task EnsureEntityAsync(Event ev, CancellationToken cancellationToken)
     {
@@ -122,7 +126,8 @@ public sealed class EventProcessor(
             return;
         }
 
-        if (await resources.GetAsync<Entity>(ns, entity.Metadata.Name!, cancellationToken).ConfigureAwait(false) is null)
+        if (knownEntities.Get(ns, entity.Metadata.Name!) is null
+            && await resources.GetAsync<Entity>(ns, entity.Metadata.Name!, cancellationToken).ConfigureAwait(false) is null)
         {
             await resources.PutAsync(entity, cancellationToken).ConfigureAwait(false);
             Log.ProxyEntityCreated(logger, entity.Metadata.Name!, ns);

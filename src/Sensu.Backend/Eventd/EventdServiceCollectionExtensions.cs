@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Caching;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipelined;
 using Sensu.Backend.Secrets;
+using Sensu.Core.Resources.Core;
 
 namespace Sensu.Backend.Eventd;
 
@@ -19,6 +21,7 @@ public static class EventdServiceCollectionExtensions
         services.TryAddSingleton<IEventPipeline, NoOpEventPipeline>();
         services.TryAddSingleton<SecretScrubber>();
         services.AddSingleton<SilencedCache>();
+        services.AddResourceCache<Entity>();
         services.AddSingleton<EventStateMachine>();
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<Eventd>();

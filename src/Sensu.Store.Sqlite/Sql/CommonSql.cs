@@ -3,7 +3,9 @@ namespace Sensu.Store.Sqlite;
 /// <summary>Statements shared by every writer.</summary>
 internal static class CommonSql
 {
-    public const string NextRevision = "UPDATE revision SET value = value + 1 WHERE id = 1 RETURNING value;";
+    public const string ReadRevision = "SELECT value FROM revision WHERE id = 1;";
+
+    public const string WriteRevision = "UPDATE revision SET value = $value WHERE id = 1;";
 
     public const string NamespaceExists =
         "SELECT 1 FROM resources WHERE kind = $kind AND namespace = '' AND name = $name;";

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Sensu.Store.Sqlite;
+
+/// <summary>
+/// One group-commit transaction and what its writes share: the global revision counter (read once, advanced in
+/// memory, written back before the commit), the namespaces already seen to exist, and one savepoint per write.
+/// A write rolled back to its savepoint gives back the revisions and namespace sightings it took.
+/// </summary>
+internal sealed class SqliteWriteBatch(SqliteWriteConnection connection, SqliteTransaction transaction)
+{
+    private const string Savepoint = "SAVEPOINT w;";
+    private const string ReleaseSavepoint = "RELEASE w;";
+    private const string RollbackSavepoint = "ROLLBACK TO w;";
+
+    private readonly HashSet<string> _namespaces = new(StringComparer.Ordinal);
+    private readonly List<string> _sightedByWrite = [];
+    private long? _revision;
+    private long? _revisionAtSavepoint;
+    private bool _revisionChanged;
+
+    public SqliteCommand Command(string sql) => connection.Command(sql, transaction);
+
+    public async Task BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        _revisionAtSavepoint = _revision;
+        _sightedByWrite.Clear();
+        await Command(Savepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The write succeeded: keep its work; a namespace it deleted is no longer known to exist.</summary>
+    public async Task EndWriteAsync(IReadOnlyList<ResourceChange> changes, CancellationToken cancellationToken)
+    {
+        await Command(ReleaseSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var change in changes)
+        {
+            if (change.Kind == ChangeKind.Delete && change.Key.Kind == StoreKinds.Namespaces)
+                _namespaces.Remove(change.Key.Name);
+        }
+    }
+
+    /// <summary>The write failed: undo it alone.</summary>
+    public async Task UndoWriteAsync(CancellationToken cancellationToken)
+    {
+        await Command(RollbackSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await Command(ReleaseSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _revision = _revisionAtSavepoint;
+        foreach (var name in _sightedByWrite)
+            _namespaces.Remove(name);
+    }
+
+    public async Task<long> NextRevisionAsync(CancellationToken cancellationToken)
+    {
+        if (_revision is not { } current)
+        {
+            var value = await Command(CommonSql.ReadRevision).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            current = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+        _revision = current + 1;
+        _revisionChanged = true;
+        return current + 1;
+    }
+
+    public async Task EnsureNamespaceAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        if (@namespace.Length == 0 || _namespaces.Contains(@namespace))
+            return;
+
+        var command = Command(CommonSql.NamespaceExists);
+        command.Parameters.AddWithValue("$kind", StoreKinds.Namespaces);
+        command.Parameters.AddWithValue("$name", @namespace);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+            throw new NamespaceNotFoundException(@namespace);
+        _namespaces.Add(@namespace);
+        _sightedByWrite.Add(@namespace);
+    }
+
+    /// <summary>Writes the revision counter back; call once, before the commit.</summary>
+    public async Task FlushRevisionAsync(CancellationToken cancellationToken)
+    {
+        if (!_revisionChanged || _revision is not { } value)
+            return;
+        var command = Command(CommonSql.WriteRevision);
+        command.Parameters.AddWithValue("$value", value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
