@@ -6,8 +6,8 @@ namespace Sensu.Store.Sqlite;
 
 /// <summary>
 /// Owns the embedded database: its file, the schema (created or migrated on first use), pooled connections for
-/// reads (one per operation), the one long-lived write connection with its prepared statements, the single writer
-/// lock and the change feed fed after each commit. The role classes
+/// reads (one per operation), the one writer loop and its long-lived connection with prepared statements, and the
+/// change feed fed after each commit. The role classes
 /// (<see cref="SqliteResourceReader"/>, <see cref="SqliteResourceWriter"/>, <see cref="SqliteEventStore"/>,
 /// <see cref="SqliteStoreHealth"/>) run their SQL through it.
 /// </summary>
