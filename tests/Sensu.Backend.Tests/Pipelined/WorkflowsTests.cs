@@ -95,8 +95,8 @@ public sealed class WorkflowsTests : IAsyncLifetime
         Assert.Contains("first", await PipelineHarness.WaitForFileAsync(good, "first"), StringComparison.Ordinal);
         // Expression errors are logged and skipped (core-spec §5.3): with nothing false, these allow filters pass.
         Assert.Contains("TypeError", await PipelineHarness.WaitForLogAsync(_logs, "[4102]", "throws", "default/web1/bad"), StringComparison.Ordinal);
-        // An endless loop is stopped by whichever sandbox limit it reaches first: the time limit or the statement limit.
-        Assert.Matches("timed out|exceeded the limit of [0-9]+ statements", await PipelineHarness.WaitForLogAsync(_logs, "[4102]", "loops", "default/web1/bad"));
+        // An endless loop is stopped by whichever sandbox limit it reaches first: time, statements or memory.
+        Assert.Matches("timed out|exceeded the limit of [0-9]+ statements|exceeded the memory limit", await PipelineHarness.WaitForLogAsync(_logs, "[4102]", "loops", "default/web1/bad"));
         await PipelineHarness.WaitForLogAsync(_logs, "[4303]", "a-throws");
         await PipelineHarness.WaitForLogAsync(_logs, "[4303]", "b-loops");
         var mutator = await PipelineHarness.WaitForLogAsync(_logs, "[4004]", "legacy-pipeline-workflow-c-mutator");
