@@ -6,7 +6,7 @@ namespace Sensu.Store.Sqlite;
 /// One write waiting for a group commit: its work, its caller's token, and a state that the caller (cancelling)
 /// and the batch leader (taking it) race for exactly once.
 /// </summary>
-internal sealed class PendingWrite(Func<SqliteWriteContext, CancellationToken, Task<object?>> work, CancellationToken cancellationToken)
+internal sealed class PendingWrite(Func<SqliteWriteContext, CancellationToken, Task<object?>> work, bool singleStatement, CancellationToken cancellationToken)
 {
     private const int Queued = 0;
     private const int Taken = 1;
@@ -17,6 +17,9 @@ internal sealed class PendingWrite(Func<SqliteWriteContext, CancellationToken, T
     public Func<SqliteWriteContext, CancellationToken, Task<object?>> Work { get; } = work;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The work changes the database with at most one statement, so it runs without a savepoint.</summary>
+    public bool SingleStatement { get; } = singleStatement;
 
     public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -61,7 +61,7 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore
             var stored = new StoredEvent(key, json, revision);
             context.OnCommit(() => store.LatestEvents.Committed(stored));
             return stored;
-        }, cancellationToken);
+        }, cancellationToken, singleStatement: true);
     }
 
     public Task<bool> DeleteEventAsync(EventKey key, CancellationToken cancellationToken) =>
@@ -71,7 +71,7 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore
             command.AddKey(key);
             context.OnCommit(() => store.LatestEvents.Deleted(key));
             return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
-        }, cancellationToken);
+        }, cancellationToken, singleStatement: true);
 
     public Task<int> DeleteEntityEventsAsync(string @namespace, string entity, CancellationToken cancellationToken) =>
         store.WriteAsync(async (context, ct) =>

@@ -109,12 +109,12 @@ public sealed class SqliteStore : IAsyncDisposable
     /// throws is rolled back alone and its caller gets the exception; the others commit). One commit per batch
     /// instead of one per write is what lets Eventd store thousands of events per second. A caller cancelled before
     /// its write was taken gets <see cref="OperationCanceledException"/> and nothing is written; once taken, its
-    /// outcome stands.
+    /// outcome stands. Writes are queued synchronously, so writes issued one after another by one caller (without
+    /// awaiting each) commit in that order, even before the schema is ready (the writer loop waits for it).
     /// </summary>
-    internal async Task<T> WriteAsync<T>(Func<SqliteWriteContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    internal async Task<T> WriteAsync<T>(Func<SqliteWriteContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool singleStatement = false)
     {
-        await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var pending = new PendingWrite(async (context, ct) => await work(context, ct).ConfigureAwait(false), cancellationToken);
+        var pending = new PendingWrite(async (context, ct) => await work(context, ct).ConfigureAwait(false), singleStatement, cancellationToken);
         if (!_pending.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(SqliteStore), $"sqlite store \"{DatabasePath}\" is closed");
         using (cancellationToken.CanBeCanceled ? cancellationToken.UnsafeRegister(static state => ((PendingWrite)state!).TryCancel(), pending) : default)
@@ -136,8 +136,19 @@ public sealed class SqliteStore : IAsyncDisposable
                 if (queued.TryTake())
                     batch.Add(queued);
             }
-            if (batch.Count != 0)
-                await RunBatchAsync(batch).ConfigureAwait(false);
+            if (batch.Count == 0)
+                continue;
+            try
+            {
+                await InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                foreach (var write in batch)
+                    write.Fail(ex);
+                continue;
+            }
+            await RunBatchAsync(batch).ConfigureAwait(false);
         }
     }
 
@@ -153,7 +164,7 @@ public sealed class SqliteStore : IAsyncDisposable
             var changes = new List<ResourceChange>();
             foreach (var write in batch)
             {
-                await writes.BeginWriteAsync(CancellationToken.None).ConfigureAwait(false);
+                await writes.BeginWriteAsync(write.SingleStatement, CancellationToken.None).ConfigureAwait(false);
                 var context = new SqliteWriteContext(writes);
                 try
                 {

@@ -6,7 +6,8 @@ namespace Sensu.Store.Sqlite;
 /// <summary>
 /// One group-commit transaction and what its writes share: the global revision counter (read once, advanced in
 /// memory, written back before the commit), the namespaces already seen to exist, and one savepoint per write.
-/// A write rolled back to its savepoint gives back the revisions and namespace sightings it took.
+/// A write rolled back to its savepoint gives back the revisions and namespace sightings it took. A write that
+/// changes the database with at most one statement needs no savepoint: SQLite undoes a failed statement by itself.
 /// </summary>
 internal sealed class SqliteWriteBatch(SqliteWriteConnection connection, SqliteTransaction transaction)
 {
@@ -22,17 +23,23 @@ internal sealed class SqliteWriteBatch(SqliteWriteConnection connection, SqliteT
 
     public SqliteCommand Command(string sql) => connection.Command(sql, transaction);
 
-    public async Task BeginWriteAsync(CancellationToken cancellationToken)
+    private bool _savepoint;
+
+    /// <summary>Starts a write; <paramref name="singleStatement"/> skips the savepoint (see the class summary).</summary>
+    public async ValueTask BeginWriteAsync(bool singleStatement, CancellationToken cancellationToken)
     {
         _revisionAtSavepoint = _revision;
         _sightedByWrite.Clear();
-        await Command(Savepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _savepoint = !singleStatement;
+        if (_savepoint)
+            await Command(Savepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The write succeeded: keep its work; a namespace it deleted is no longer known to exist.</summary>
-    public async Task EndWriteAsync(IReadOnlyList<ResourceChange> changes, CancellationToken cancellationToken)
+    public async ValueTask EndWriteAsync(IReadOnlyList<ResourceChange> changes, CancellationToken cancellationToken)
     {
-        await Command(ReleaseSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (_savepoint)
+            await Command(ReleaseSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         foreach (var change in changes)
         {
             if (change.Kind == ChangeKind.Delete && change.Key.Kind == StoreKinds.Namespaces)
@@ -41,10 +48,13 @@ internal sealed class SqliteWriteBatch(SqliteWriteConnection connection, SqliteT
     }
 
     /// <summary>The write failed: undo it alone.</summary>
-    public async Task UndoWriteAsync(CancellationToken cancellationToken)
+    public async ValueTask UndoWriteAsync(CancellationToken cancellationToken)
     {
-        await Command(RollbackSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await Command(ReleaseSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (_savepoint)
+        {
+            await Command(RollbackSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await Command(ReleaseSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         _revision = _revisionAtSavepoint;
         foreach (var name in _sightedByWrite)
             _namespaces.Remove(name);

@@ -73,29 +73,31 @@ public sealed class EventProcessor(
     public static EventKey KeyOf(Event ev) =>
         new(ev.Metadata.Namespace ?? ev.Entity?.Metadata.Namespace ?? string.Empty, ev.Entity?.Metadata.Name ?? string.Empty, ev.CheckName);
 
-    /// <summary>Stores a prepared event and returns it as the pipeline must see it; metrics-only events are not stored.</summary>
-    public async Task<Event> StoreAsync(Event ev, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes the new state of a prepared event from the latest one <paramref name="previous"/> knows (written or
+    /// still being written) and queues its write without waiting for the commit; the returned write completes once
+    /// the event is stored. Metrics-only events are not stored (no write).
+    /// </summary>
+    internal async ValueTask<StagedEvent> StageAsync(Event ev, PreviousChecks previous, CancellationToken cancellationToken)
     {
         await EnsureEntityAsync(ev, cancellationToken).ConfigureAwait(false);
         if (ev.Check is null)
-            return ev;
+            return new StagedEvent(ev, null);
 
         await silences.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
         var key = KeyOf(ev);
-        var stored = await events.GetEventAsync(key, cancellationToken).ConfigureAwait(false);
-        var previous = stored is null ? null : JsonSerializer.Deserialize(stored.Json, SensuJsonContext.Default.Event);
-        if (previous is { Check: null })
-            previous = null;
+        var prior = await previous.GetAsync(key, cancellationToken).ConfigureAwait(false);
 
-        var transition = stateMachine.Apply(ev, previous, silences.InNamespace(key.Namespace));
+        var transition = stateMachine.Apply(ev, prior, silences.InNamespace(key.Namespace));
         foreach (var name in transition.SilencesToDelete)
         {
             await resources.DeleteAsync(SilencedType, key.Namespace, name, cancellationToken).ConfigureAwait(false);
             silences.Remove(key.Namespace, name);
             Log.SilenceExpiredOnResolve(logger, name, key.Namespace, key.ToString());
         }
-        await events.PutEventAsync(key, transition.PersistedJson, cancellationToken).ConfigureAwait(false);
-        return transition.Event;
+        var write = events.PutEventAsync(key, transition.PersistedJson, cancellationToken);
+        previous.Remember(key, transition.Event.Check!, write);
+        return new StagedEvent(transition.Event, write);
     }
 
     /// <summary>

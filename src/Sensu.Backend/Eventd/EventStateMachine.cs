@@ -19,9 +19,10 @@ public sealed class EventStateMachine(TimeProvider time)
 
     /// <summary>
     /// Mutates <paramref name="incoming"/> into the new state and returns it with its persisted form;
-    /// <paramref name="silences"/> are the silences of the event's namespace.
+    /// <paramref name="previous"/> is the check of the stored event (only its history, last_ok, occurrences and
+    /// watermark are read), <paramref name="silences"/> are the silences of the event's namespace.
     /// </summary>
-    public EventTransition Apply(Event incoming, Event? previous, IEnumerable<Silenced> silences)
+    public EventTransition Apply(Event incoming, Check? previous, IEnumerable<Silenced> silences)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         var check = incoming.Check ?? throw new ArgumentException("event has no check", nameof(incoming));
@@ -29,7 +30,7 @@ public sealed class EventStateMachine(TimeProvider time)
         if (incoming.Timestamp == 0)
             incoming.Timestamp = now;
 
-        Merge(check, previous?.Check ?? check);
+        Merge(check, previous ?? check);
         UpdateOccurrences(check);
 
         var matching = SilenceMatcher.Matching(silences, incoming, now);

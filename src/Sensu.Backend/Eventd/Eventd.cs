@@ -13,8 +13,9 @@ namespace Sensu.Backend.Eventd;
 /// <summary>
 /// The event daemon: events from the API (and later agents) wait in bounded queues (<c>eventd-buffer-size</c>)
 /// served by <c>eventd-workers</c> workers; every event of one (namespace, entity, check) goes to the same
-/// worker, so results of a check are applied in arrival order. A writer's call completes once its event is
-/// stored; the event then goes to the pipeline. Stopping refuses new events, drains the queues, then stops
+/// <see cref="EventdWorker"/>, so results of a check are applied in arrival order. A worker does not wait for one
+/// event's commit before taking the next (the store commits them in batches); a writer's call completes once its
+/// event is stored, and the event then goes to the pipeline. Stopping refuses new events, drains the queues, then stops
 /// (what is left when the host's stop deadline passes fails with <see cref="OperationCanceledException"/>).
 /// </summary>
 public sealed class Eventd : BackgroundService, IEventWriter
@@ -103,8 +104,8 @@ public sealed class Eventd : BackgroundService, IEventWriter
         var workers = new Task[_queues.Length + 1];
         for (var i = 0; i < _queues.Length; i++)
         {
-            var reader = _queues[i].Reader;
-            workers[i] = Task.Run(() => RunWorkerAsync(reader), CancellationToken.None);
+            var worker = new EventdWorker(_queues[i].Reader, _processor, _events, _pipeline, _ttl, _metrics, _time, _logger);
+            workers[i] = Task.Run(() => worker.RunAsync(_abort.Token), CancellationToken.None);
         }
         workers[^1] = Task.Run(() => RunTtlAsync(stoppingToken), CancellationToken.None);
         await Task.WhenAll(workers).ConfigureAwait(false);
@@ -177,59 +178,4 @@ public sealed class Eventd : BackgroundService, IEventWriter
 
     private int Partition(EventKey key) =>
         (int)((uint)HashCode.Combine(key.Namespace, key.Entity, key.Check) % (uint)_queues.Length);
-
-    private async Task RunWorkerAsync(ChannelReader<EventdWorkItem> reader)
-    {
-        try
-        {
-            while (await reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
-            {
-                while (reader.TryRead(out var item))
-                    await ProcessAsync(item, _abort.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
-        {
-            var dropped = 0;
-            while (reader.TryRead(out var item))
-            {
-                item.Fail(new OperationCanceledException("eventd stopped before processing the event", _abort.Token));
-                dropped++;
-            }
-            if (dropped > 0)
-                Log.DrainAborted(_logger, dropped);
-        }
-    }
-
-    private async Task ProcessAsync(EventdWorkItem item, CancellationToken cancellationToken)
-    {
-        var started = _time.GetTimestamp();
-        var ev = item.Event;
-        Event published;
-        try
-        {
-            published = await _processor.StoreAsync(ev, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            if (ex is not OperationCanceledException)
-                Log.EventFailed(_logger, EventProcessor.KeyOf(ev).ToString(), ex);
-            _metrics.Processed(ok: false, ev.HasCheck, _time.GetElapsedTime(started));
-            item.Fail(ex);
-            return;
-        }
-        _metrics.Processed(ok: true, ev.HasCheck, _time.GetElapsedTime(started));
-        if (published.Check is { } check)
-            _ttl.Observe(EventProcessor.KeyOf(published), check.Ttl);
-        item.Complete();
-
-        try
-        {
-            await _pipeline.EnqueueAsync(published, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Log.PipelineFailed(_logger, EventProcessor.KeyOf(ev).ToString(), ex);
-        }
-    }
 }

@@ -154,7 +154,7 @@ public sealed class EventStateMachineTests
 
     private (Event Event, Event Stored) Apply(Event? previous, Event result, IEnumerable<Silenced>? silences = null)
     {
-        var transition = _machine.Apply(result, previous, silences ?? []);
+        var transition = _machine.Apply(result, previous?.Check, silences ?? []);
         var stored = JsonSerializer.Deserialize(transition.PersistedJson, SensuJsonContext.Default.Event)!;
         return (transition.Event, stored);
     }

@@ -78,7 +78,7 @@ public sealed class SilencingTests
         Assert.Equal(["*:check-cpu", "linux:check-cpu"], first.Event.Check!.Silenced);
 
         var previous = JsonSerializer.Deserialize(first.PersistedJson, SensuJsonContext.Default.Event);
-        var resolution = _machine.Apply(Event(0), previous, [onResolve, keep]);
+        var resolution = _machine.Apply(Event(0), previous!.Check, [onResolve, keep]);
         Assert.True(resolution.Event.IsResolution);
         Assert.Equal(["linux:check-cpu"], resolution.SilencesToDelete);
         Assert.Equal(["*:check-cpu"], resolution.Event.Check!.Silenced);
@@ -91,7 +91,7 @@ public sealed class SilencingTests
         var onResolve = Silence("linux", "check-cpu");
         onResolve.ExpireOnResolve = true;
         var previous = JsonSerializer.Deserialize(Apply(Event(2), [onResolve]).PersistedJson, SensuJsonContext.Default.Event);
-        var resolution = _machine.Apply(Event(0), previous, [onResolve]);
+        var resolution = _machine.Apply(Event(0), previous!.Check, [onResolve]);
         Assert.Equal(["linux:check-cpu"], resolution.SilencesToDelete);
         Assert.Null(resolution.Event.Check!.Silenced);
         Assert.False(resolution.Event.Check.IsSilenced);
