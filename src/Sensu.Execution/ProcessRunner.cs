@@ -1,23 +1,19 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
 
 namespace Sensu.Execution;
 
 /// <summary>
-/// Runs <c>sh -c COMMAND</c> in its own process group (through <c>setsid</c> when present) with the composed
+/// Runs <c>sh -c COMMAND</c> in its own process group (<c>posix_spawn</c> on Linux, see
+/// <see cref="SpawnedChildProcess"/>; elsewhere <c>setsid</c> when present) with the composed
 /// environment, the given stdin, stdout and stderr captured as one stream, and a timeout that kills the whole
 /// group: status <see cref="ProcessResult.TimedOutExitCode"/>, output <see cref="ProcessResult.TimedOutOutput"/>.
 /// At most <see cref="ProcessRunnerOptions.MaxConcurrency"/> commands run at once.
 /// </summary>
 public sealed class ProcessRunner : IProcessRunner, IDisposable
 {
-    private static readonly string[] SetsidCandidates = ["/usr/bin/setsid", "/bin/setsid"];
-
     private readonly ProcessRunnerOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _slots;
-    private readonly string? _setsid;
 
     public ProcessRunner(ProcessRunnerOptions options, TimeProvider time)
     {
@@ -26,7 +22,6 @@ public sealed class ProcessRunner : IProcessRunner, IDisposable
         _options = options;
         _time = time;
         _slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
-        _setsid = SetsidCandidates.FirstOrDefault(File.Exists);
     }
 
     /// <summary>How many commands are running now.</summary>
@@ -50,96 +45,49 @@ public sealed class ProcessRunner : IProcessRunner, IDisposable
 
     private async Task<ProcessResult> RunCoreAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
-        using var process = new Process { StartInfo = StartInfo(request) };
+        var environment = EnvironmentComposer.Merge(
+            request.BaseEnvironment ?? EnvironmentComposer.Current(), request.EnvVars, request.ExtraEnvironment);
         var started = _time.GetTimestamp();
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException($"cannot start {_options.Shell}: {ex.Message}", ex);
-        }
+        using var child = Start(request, environment);
 
         using var timeout = request.Timeout is { } t && t > TimeSpan.Zero
             ? new CancellationTokenSource(t, _time)
             : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
 
-        var stdin = WriteStdinAsync(process.StandardInput.BaseStream, request.Stdin);
-        var stdout = ReadAllAsync(process.StandardOutput.BaseStream);
-        var stderr = ReadAllAsync(process.StandardError.BaseStream);
-        var finished = Task.WhenAll(process.WaitForExitAsync(CancellationToken.None), stdout, stderr, stdin);
+        var stdin = WriteStdinAsync(child.Stdin, request.Stdin);
+        var stderr = child.Error is { } error ? ReadAllAsync(error) : Task.FromResult(Array.Empty<byte>());
+        var collected = CollectAsync(child, stderr);
+        var finished = Task.WhenAll(collected, stdin);
         try
         {
             await finished.WaitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            Kill(process);
+            child.KillGroup();
             await Task.WhenAny(finished, Task.Delay(_options.KillGracePeriod, _time, CancellationToken.None)).ConfigureAwait(false);
             _ = finished.ContinueWith(static f => f.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             cancellationToken.ThrowIfCancellationRequested();
             return new ProcessResult(ProcessResult.TimedOutExitCode, ProcessResult.TimedOutOutput, _time.GetElapsedTime(started), TimedOut: true);
         }
 
-        var output = Decode(await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
-        int exitCode;
-        try
-        {
-            exitCode = process.ExitCode;
-        }
-        catch (InvalidOperationException)
-        {
-            exitCode = ProcessResult.UnknownExitCode;
-        }
+        var (exitCode, output) = await collected.ConfigureAwait(false);
         return new ProcessResult(exitCode, output, _time.GetElapsedTime(started), TimedOut: false);
     }
 
-    private ProcessStartInfo StartInfo(ProcessRequest request)
-    {
-        var info = new ProcessStartInfo
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = request.WorkingDirectory ?? string.Empty,
-        };
-        if (_setsid is not null)
-        {
-            info.FileName = _setsid;
-            info.ArgumentList.Add(_options.Shell);
-        }
-        else
-        {
-            info.FileName = _options.Shell;
-        }
-        // stderr joins stdout on the same pipe, so the combined output keeps the command's own order.
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("exec 2>&1\n" + request.Command);
+    private IChildProcess Start(ProcessRequest request, IReadOnlyList<string> environment) =>
+        _options.UsePosixSpawn && SpawnedChildProcess.IsSupported
+            ? SpawnedChildProcess.Start(_options.Shell, [_options.Shell, "-c", request.Command], environment, request.WorkingDirectory)
+            : DotnetChildProcess.Start(_options.Shell, request.Command, environment, request.WorkingDirectory);
 
-        var environment = EnvironmentComposer.Merge(
-            request.BaseEnvironment ?? EnvironmentComposer.Current(), request.EnvVars, request.ExtraEnvironment);
-        info.Environment.Clear();
-        foreach (var (key, value) in EnvironmentComposer.ToDictionary(environment))
-            info.Environment[key] = value;
-        return info;
-    }
-
-    private void Kill(Process process)
+    // The exit status is awaited once the output has closed: both together mean the command is done.
+    private static async Task<(int ExitCode, string Output)> CollectAsync(IChildProcess child, Task<byte[]> stderr)
     {
-        try
-        {
-            if (_setsid is not null)
-                ProcessGroup.Kill(process.Id);
-            // Also covers a kill that raced setsid() and processes started outside the group.
-            process.Kill(entireProcessTree: true);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException)
-        {
-            // Already gone.
-        }
+        var stdout = await ReadAllAsync(child.Output).ConfigureAwait(false);
+        var errors = await stderr.ConfigureAwait(false);
+        var exitCode = await child.WaitForExitAsync().ConfigureAwait(false);
+        return (exitCode, Decode(stdout, errors));
     }
 
     private static async Task WriteStdinAsync(Stream stdin, ReadOnlyMemory<byte>? payload)

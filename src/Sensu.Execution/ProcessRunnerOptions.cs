@@ -14,4 +14,10 @@ public sealed class ProcessRunnerOptions
     /// still hold them) before returning what was read.
     /// </summary>
     public TimeSpan KillGracePeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Start commands with <c>posix_spawn</c> where it is available (Linux); false uses <see cref="System.Diagnostics.Process"/>
+    /// through <c>setsid</c>, one exec more per command.
+    /// </summary>
+    public bool UsePosixSpawn { get; set; } = true;
 }

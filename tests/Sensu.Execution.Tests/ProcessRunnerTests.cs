@@ -3,15 +3,24 @@ using System.Text;
 
 namespace Sensu.Execution.Tests;
 
-public sealed class ProcessRunnerTests : IDisposable
+/// <summary>The runner's behaviour, run once per way of starting commands (see the two subclasses).</summary>
+public abstract class ProcessRunnerTests : IDisposable
 {
-    private readonly ProcessRunner _runner = new(new ProcessRunnerOptions { MaxConcurrency = 8 }, TimeProvider.System);
+    private readonly ProcessRunner _runner;
     private readonly string _dir = Directory.CreateTempSubdirectory("sensu-exec-").FullName;
+
+    protected ProcessRunnerTests(bool usePosixSpawn)
+    {
+        _runner = new(new ProcessRunnerOptions { MaxConcurrency = 8, UsePosixSpawn = usePosixSpawn }, TimeProvider.System);
+    }
+
+    protected ProcessRunner Runner => _runner;
 
     public void Dispose()
     {
         _runner.Dispose();
         Directory.Delete(_dir, recursive: true);
+        GC.SuppressFinalize(this);
     }
 
     [Theory]
@@ -25,6 +34,31 @@ public sealed class ProcessRunnerTests : IDisposable
         var result = await _runner.RunAsync(new ProcessRequest { Command = command }, CancellationToken.None);
         Assert.Equal(expected, result.ExitCode);
         Assert.False(result.TimedOut);
+    }
+
+    [Fact]
+    public async Task A_command_killed_by_a_signal_reports_128_plus_the_signal()
+    {
+        var result = await _runner.RunAsync(new ProcessRequest { Command = "kill -9 $$" }, CancellationToken.None);
+        Assert.Equal(137, result.ExitCode);
+        Assert.False(result.TimedOut);
+    }
+
+    [Fact]
+    public async Task The_command_leads_a_process_group_of_its_own()
+    {
+        var result = await _runner.RunAsync(new ProcessRequest { Command = "ps -o pid=,pgid= -p $$" }, CancellationToken.None);
+        var fields = result.Output.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, fields.Length);
+        Assert.Equal(fields[0], fields[1]);
+        Assert.NotEqual(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), fields[1]);
+    }
+
+    [Fact]
+    public async Task The_working_directory_is_applied()
+    {
+        var result = await _runner.RunAsync(new ProcessRequest { Command = "pwd -P", WorkingDirectory = _dir }, CancellationToken.None);
+        Assert.Equal(new DirectoryInfo(_dir).ResolveLinkTarget(true)?.FullName ?? _dir, result.Output.TrimEnd('\n'));
     }
 
     [Fact]
@@ -162,3 +196,30 @@ public sealed class ProcessRunnerTests : IDisposable
         return false;
     }
 }
+
+/// <summary>Commands started with <c>posix_spawn</c> (the default on Linux).</summary>
+public sealed class SpawnedProcessRunnerTests() : ProcessRunnerTests(usePosixSpawn: true)
+{
+    // Only here: a shell started with SIGPIPE ignored (as Process leaves it) cannot reset it with trap.
+    [Fact]
+    public async Task The_command_gets_default_signal_handling_so_a_closed_pipe_ends_the_writer_quietly()
+    {
+        // This runtime ignores SIGPIPE; a child that inherited that would print "Broken pipe" errors here.
+        var result = await Runner.RunAsync(new ProcessRequest { Command = "yes | head -n 2", Timeout = TimeSpan.FromSeconds(30) }, CancellationToken.None);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("y\ny\n", result.Output);
+    }
+
+    [Fact]
+    public async Task A_missing_shell_is_a_clear_error()
+    {
+        using var runner = new ProcessRunner(new ProcessRunnerOptions { Shell = "/no/such/shell", UsePosixSpawn = true }, TimeProvider.System);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAsync(new ProcessRequest { Command = "true" }, CancellationToken.None));
+        Assert.StartsWith("cannot start /no/such/shell: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No such file", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, runner.Running);
+    }
+}
+
+/// <summary>Commands started with <see cref="Process"/> through <c>setsid</c> (the fallback elsewhere).</summary>
+public sealed class DotnetProcessRunnerTests() : ProcessRunnerTests(usePosixSpawn: false);

@@ -13,7 +13,7 @@ namespace Sensu.Benchmarks.Pipeline;
 /// <summary>
 /// Issue 5, benchmark (2): one operation is <see cref="Executions"/> process runs, <see cref="Parallelism"/> at a time.
 /// Baseline: plain <c>sh -c true</c> spawns with <see cref="Process"/> (no redirection). Then the backend's
-/// <see cref="ProcessRunner"/> alone (setsid, composed environment, stdin written, output captured) and the pipeline's
+/// <see cref="ProcessRunner"/> alone (posix_spawn into its own process group, and for comparison its Process-and-setsid fallback; composed environment, stdin written, output captured) and the pipeline's
 /// <c>pipe</c> handler kind (<see cref="PipeHandler"/>: secrets, assets and environment composed, then the runner),
 /// both running <c>true</c> with the event JSON on stdin. Target: handler rate ≥ 0.9 × raw spawn rate.
 /// </summary>
@@ -23,6 +23,7 @@ public class PipeHandlerBenchmarks
     private BenchBackend _backend = null!;
     private PipeHandler _pipe = null!;
     private IProcessRunner _runner = null!;
+    private ProcessRunner _dotnetRunner = null!;
     private Handler _handler = null!;
     private Event _event = null!;
     private ReadOnlyMemory<byte> _body;
@@ -39,6 +40,7 @@ public class PipeHandlerBenchmarks
         _backend = await BenchBackend.StartAsync(CancellationToken.None);
         _pipe = _backend.Services.GetServices<IHandlerKind>().OfType<PipeHandler>().Single();
         _runner = _backend.Services.GetRequiredService<IProcessRunner>();
+        _dotnetRunner = new ProcessRunner(new ProcessRunnerOptions { UsePosixSpawn = false }, TimeProvider.System);
         _handler = new Handler
         {
             Metadata = new ObjectMeta { Name = "bench-pipe", Namespace = BenchEvents.Namespace },
@@ -85,7 +87,15 @@ public class PipeHandlerBenchmarks
         await Task.WhenAll(process.StandardOutput.ReadToEndAsync(ct), process.StandardError.ReadToEndAsync(ct), process.WaitForExitAsync(ct));
     });
 
-    [Benchmark(Description = "ProcessRunner alone, true, event on stdin")]
+    [Benchmark(Description = "ProcessRunner with Process and setsid (the fallback), true, event on stdin")]
+    public Task DotnetProcessRunner() => RunAsync(async ct =>
+    {
+        var result = await _dotnetRunner.RunAsync(new ProcessRequest { Command = "true", Stdin = _body, Timeout = TimeSpan.FromSeconds(30) }, ct);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"true exited {result.ExitCode}: {result.Output}");
+    });
+
+    [Benchmark(Description = "ProcessRunner alone (posix_spawn), true, event on stdin")]
     public Task ProcessRunnerAlone() => RunAsync(async ct =>
     {
         var result = await _runner.RunAsync(new ProcessRequest { Command = "true", Stdin = _body, Timeout = TimeSpan.FromSeconds(30) }, ct);
@@ -102,7 +112,11 @@ public class PipeHandlerBenchmarks
     });
 
     [GlobalCleanup]
-    public async Task CleanupAsync() => await _backend.DisposeAsync();
+    public async Task CleanupAsync()
+    {
+        _dotnetRunner.Dispose();
+        await _backend.DisposeAsync();
+    }
 
     private Task RunAsync(Func<CancellationToken, ValueTask> once) =>
         Parallel.ForEachAsync(
