@@ -40,11 +40,13 @@ public sealed class PipeHandler(
                 $"failed to retrieve secrets for handler {name}: secret {ex.Secret} (provider {ex.Provider}): {scrubber.Scrub(ex.Message)}", ex);
         }
         var installed = await assets.InstallAsync($"handler {name}", @namespace, handler.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
-        var environment = SecretEnvironment.ForHandler(RuntimeAssetEnvironment.Compose(SecretEnvironment.ProcessEnvironment(), installed), null, handler.EnvVars, resolved);
         var request = new ProcessRequest
         {
             Command = handler.Command ?? "",
-            BaseEnvironment = environment.Select(p => $"{p.Key}={p.Value}").ToList(),
+            // The layers of secrets-spec §4.5, merged once by the runner: process and assets, env_vars, secrets last.
+            BaseEnvironment = RuntimeAssetEnvironment.Compose(SecretEnvironment.ProcessEnvironment(), installed),
+            EnvVars = handler.EnvVars,
+            ExtraEnvironment = SecretEnvironment.Entries(resolved).ToList(),
             Stdin = body,
             Timeout = handler.Timeout > 0 ? TimeSpan.FromSeconds(handler.Timeout) : null,
         };

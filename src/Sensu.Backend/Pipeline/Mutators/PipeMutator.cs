@@ -35,11 +35,13 @@ public sealed class PipeMutator(
                 $"failed to retrieve secrets for mutator {name}: secret {ex.Secret} (provider {ex.Provider}): {scrubber.Scrub(ex.Message)}", ex);
         }
         var installed = await assets.InstallAsync($"mutator {name}", @namespace, mutator.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
-        var environment = SecretEnvironment.ForHandler(RuntimeAssetEnvironment.Compose(SecretEnvironment.ProcessEnvironment(), installed), null, mutator.EnvVars, resolved);
         var request = new ProcessRequest
         {
             Command = mutator.Command ?? "",
-            BaseEnvironment = environment.Select(p => $"{p.Key}={p.Value}").ToList(),
+            // The layers of secrets-spec §4.5, merged once by the runner: process and assets, env_vars, secrets last.
+            BaseEnvironment = RuntimeAssetEnvironment.Compose(SecretEnvironment.ProcessEnvironment(), installed),
+            EnvVars = mutator.EnvVars,
+            ExtraEnvironment = SecretEnvironment.Entries(resolved).ToList(),
             Stdin = JsonMutator.ToJson(ev),
             Timeout = mutator.Timeout > 0 ? TimeSpan.FromSeconds(mutator.Timeout) : null,
         };
