@@ -20,6 +20,7 @@ internal sealed class SqliteSchema(SqliteStore store)
         try
         {
             await using var connection = await store.OpenAsync(writer: true, cancellationToken).ConfigureAwait(false);
+            await ScalarAsync(connection, SchemaSql.NewDatabasePageSize, cancellationToken).ConfigureAwait(false);
             var mode = await ScalarAsync(connection, SchemaSql.EnableWal, cancellationToken).ConfigureAwait(false);
             if (!string.Equals(Convert.ToString(mode, CultureInfo.InvariantCulture), "wal", StringComparison.OrdinalIgnoreCase))
             {

@@ -53,6 +53,51 @@ public sealed class SqliteStoreFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_database_uses_16_KiB_pages_and_tables_keyed_by_rowid()
+    {
+        await using (var store = new SqliteStore(_dir.Options()))
+        {
+            await store.InitializeAsync(_ct);
+        }
+
+        var path = Path.Combine(_dir.Path, "sensu.db");
+        Assert.Equal(16384L, await ScalarAsync(path, "PRAGMA page_size;"));
+        foreach (var table in new[] { "events", "resources" })
+        {
+            var sql = (string?)await ScalarAsync(path, $"SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '{table}';");
+            Assert.NotNull(sql);
+            Assert.DoesNotContain("WITHOUT ROWID", sql, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task A_version_1_database_is_migrated_with_its_resources_events_and_revisions()
+    {
+        Directory.CreateDirectory(_dir.Path);
+        var path = Path.Combine(_dir.Path, "sensu.db");
+        await ScalarAsync(path, "PRAGMA journal_mode = WAL;");
+        await ScalarAsync(path, SchemaSql.Migrations[0]);
+        await ScalarAsync(path, """
+            INSERT INTO resources (kind, namespace, name, type, json, revision) VALUES ('core/v2/namespaces', '', 'default', 'Namespace', '{}', 1);
+            INSERT INTO resources (kind, namespace, name, type, json, revision) VALUES ('core/v2/checks', 'default', 'c', 'CheckConfig', '{"a":1}', 2);
+            INSERT INTO events (namespace, entity, check_name, json, revision) VALUES ('default', 'e', 'c', '{"b":1}', 3);
+            UPDATE revision SET value = 3;
+            """);
+        Assert.Equal(4096L, await ScalarAsync(path, "PRAGMA page_size;"));
+
+        await using var store = new SqliteStore(_dir.Options());
+        var check = await new SqliteResourceReader(store).GetAsync(new ResourceKey("core/v2/checks", "default", "c"), _ct);
+        Assert.Equal(new StoredResource(new ResourceKey("core/v2/checks", "default", "c"), "CheckConfig", """{"a":1}""", 2), check);
+        var events = new SqliteEventStore(store);
+        Assert.Equal(new StoredEvent(new EventKey("default", "e", "c"), """{"b":1}""", 3), await events.GetEventAsync(new EventKey("default", "e", "c"), _ct));
+        var next = await events.PutEventAsync(new EventKey("default", "e", "c"), """{"b":2}""", _ct);
+        Assert.Equal(4, next.Revision);
+        Assert.Equal((long)SchemaSql.Migrations.Count, await ScalarAsync(path, "PRAGMA user_version;"));
+        // The page size of an existing file stays as it was.
+        Assert.Equal(4096L, await ScalarAsync(path, "PRAGMA page_size;"));
+    }
+
+    [Fact]
     public async Task Reopening_keeps_data_and_revisions_keep_growing()
     {
         StoredResource first;
