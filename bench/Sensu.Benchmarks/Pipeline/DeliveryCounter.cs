@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 
@@ -73,7 +74,8 @@ public sealed class DeliveryCounter : IAsyncDisposable
     {
         using (client)
         {
-            var buffer = new byte[16 * 1024];
+            // Pooled: the receiver's own allocations would otherwise count against the pipeline it measures.
+            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
             var stream = client.GetStream();
             try
             {
@@ -84,6 +86,10 @@ public sealed class DeliveryCounter : IAsyncDisposable
             catch (Exception ex) when (ex is OperationCanceledException or IOException)
             {
                 return;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
         lock (_gate)
