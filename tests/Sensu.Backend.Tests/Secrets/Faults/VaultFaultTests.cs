@@ -1,4 +1,6 @@
+using Sensu.Backend.Caching;
 using Sensu.Backend.Secrets;
+using Sensu.Core.Resources.Core;
 using Sensu.Testing.Vault;
 
 namespace Sensu.Backend.Tests.Secrets.Faults;
@@ -127,6 +129,9 @@ public sealed class VaultFaultTests
             $$"""{"metadata":{"name":"pd","namespace":"default"},"type":"pipe","timeout":30,"command":"echo \"{{echo}}\" > {{s.OutputFile}}.tmp && mv {{s.OutputFile}}.tmp {{s.OutputFile}}","secrets":[{{secrets}}]}""");
         var catalog = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SecretCatalog>(s.Backend.Services);
         await SecretsBackend.EventuallyAsync(() => Task.FromResult(catalog.Find("default", $"b{Count - 1}") is not null));
+        // The handler cache must hold the new pd (with the five secrets), not the scenario's first one.
+        var handlers = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ResourceCache<Handler>>(s.Backend.Services);
+        await SecretsBackend.EventuallyAsync(() => Task.FromResult(handlers.Get("default", "pd")?.Secrets?.Count == Count));
 
         await s.FireAsync();
 
