@@ -103,6 +103,7 @@ internal sealed class CheckExecutor(
                 Points = MetricExtractor.Extract(check.OutputMetricFormat, check.Output, check.Executed, check.OutputMetricTags),
             };
         }
+        check.Status = MetricThresholdEvaluator.Evaluate(ev);
 
         var context = new CheckExecutionContext(agentEntity, synthesized, EnvironmentComposer.Current(), request);
         var hooks = await _hooks.RunAsync(check, ev, context, cancellationToken).ConfigureAwait(false);

@@ -178,6 +178,21 @@ public sealed class CheckExecutorTests
     }
 
     [Fact]
+    public async Task Output_metric_thresholds_turn_an_ok_run_critical()
+    {
+        var ev = await RunAsync(Request("echo 'disk.used 97 1700000000'", c =>
+        {
+            c.OutputMetricFormat = "graphite_plaintext";
+            c.OutputMetricThresholds = [new MetricThreshold { Name = "disk.used", Thresholds = [new MetricThresholdRule { Max = "90", Status = 2 }] }];
+        }));
+
+        Assert.Equal(2u, ev.Check!.Status);
+        Assert.Equal("The value of disk.used exceeded the configured threshold (max: 90, actual: 97).",
+            ev.Metadata.Annotations!["sensu.io/notifications/critical"]);
+        Assert.Contains("sensu.io/output_metric_thresholds/disk.used/max/critical", ev.Metadata.Annotations.Keys);
+    }
+
+    [Fact]
     public async Task Assets_without_an_installer_or_disabled_fail_with_status_3()
     {
         var request = Request("true", c => c.RuntimeAssets = ["tool"]);
