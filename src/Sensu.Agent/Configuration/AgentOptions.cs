@@ -42,8 +42,8 @@ public sealed class AgentOptions
     public bool DisableAssets { get; set; }
     public double AssetsRateLimit { get; set; } = 1.39;
     public int AssetsBurstLimit { get; set; } = 100;
-    public double EventsRateLimit { get; set; }
-    public int EventsBurstLimit { get; set; }
+    public double EventsRateLimit { get; set; } = 10;
+    public int EventsBurstLimit { get; set; } = 10;
     public bool AgentManagedEntity { get; set; }
 
     public int BackendHandshakeTimeout { get; set; } = 15;

@@ -12,11 +12,14 @@ using Sensu.Core.Validation;
 
 namespace Sensu.Agent.LocalApi;
 
-/// <summary>The agent's HTTP API (core-spec §6.6): <c>POST /events</c>, <c>GET /healthz</c>, <c>GET /version</c>.</summary>
+/// <summary>
+/// The agent's HTTP API (core-spec §6.6): <c>POST /events</c> (paced by <see cref="EventsApiLimiter"/>),
+/// <c>GET /healthz</c>, <c>GET /version</c>.
+/// </summary>
 internal static class AgentApiEndpoints
 {
     public static IEndpointRouteBuilder MapAgentApi(
-        this IEndpointRouteBuilder app, AgentEventFactory events, EventQueue queue, ConnectionState state, ILogger logger)
+        this IEndpointRouteBuilder app, AgentEventFactory events, EventQueue queue, ConnectionState state, EventsApiLimiter limiter, ILogger logger)
     {
         app.MapPost("/events", async (HttpRequest request, CancellationToken ct) =>
         {
@@ -41,6 +44,11 @@ internal static class AgentApiEndpoints
             {
                 Log.EventRefused(logger, ex.Message);
                 return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+            if (!await limiter.WaitAsync(ct).ConfigureAwait(false))
+            {
+                Log.EventRefused(logger, "too many requests waiting for the events rate limit");
+                return Results.Text("too many requests", statusCode: StatusCodes.Status429TooManyRequests);
             }
             queue.Publish(ev);
             return Results.StatusCode(StatusCodes.Status202Accepted);

@@ -20,6 +20,7 @@ internal sealed class AgentApiServer(
     ConnectionState state,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
+    private readonly EventsApiLimiter _limiter = new(options);
     private WebApplication? _app;
 
     /// <summary>The bound port once started.</summary>
@@ -41,7 +42,7 @@ internal sealed class AgentApiServer(
         });
         var app = builder.Build();
         var logger = loggerFactory.CreateLogger<AgentApiServer>();
-        app.MapAgentApi(events, queue, state, logger);
+        app.MapAgentApi(events, queue, state, _limiter, logger);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;
         var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
@@ -61,5 +62,6 @@ internal sealed class AgentApiServer(
     {
         if (_app is not null)
             await _app.DisposeAsync().ConfigureAwait(false);
+        _limiter.Dispose();
     }
 }
