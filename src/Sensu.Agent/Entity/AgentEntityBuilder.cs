@@ -5,9 +5,18 @@ using CoreEntity = Sensu.Core.Resources.Core.Entity;
 
 namespace Sensu.Agent.Entity;
 
-/// <summary>The agent's own entity (core-spec §3.8): name, namespace, subscriptions with <c>entity:&lt;name&gt;</c>, facts.</summary>
+/// <summary>
+/// The agent's own entity (core-spec §3.8): name, namespace, subscriptions with <c>entity:&lt;name&gt;</c>, facts;
+/// with <c>agent-managed-entity</c>, the label <c>sensu.io/managed_by: sensu-agent</c>, which tells the backend that
+/// this agent's configuration wins over the stored entity's.
+/// </summary>
 internal static class AgentEntityBuilder
 {
+    /// <summary>The label of an agent-managed entity and its value.</summary>
+    public const string ManagedByLabel = "sensu.io/managed_by";
+
+    public const string ManagedByAgent = "sensu-agent";
+
     public static CoreEntity Build(AgentOptions options, Core.Resources.Core.EntitySystem system)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -15,6 +24,9 @@ internal static class AgentEntityBuilder
         var own = CoreEntity.EntitySubscription(options.Name);
         if (!subscriptions.Contains(own))
             subscriptions.Add(own);
+        var labels = options.Labels.Count == 0 ? null : new Dictionary<string, string>(options.Labels);
+        if (options.AgentManagedEntity)
+            (labels ??= [])[ManagedByLabel] = ManagedByAgent;
         return new CoreEntity
         {
             EntityClass = CoreEntity.AgentClass,
@@ -22,7 +34,7 @@ internal static class AgentEntityBuilder
             {
                 Name = options.Name,
                 Namespace = options.Namespace,
-                Labels = options.Labels.Count == 0 ? null : new Dictionary<string, string>(options.Labels),
+                Labels = labels,
                 Annotations = options.Annotations.Count == 0 ? null : new Dictionary<string, string>(options.Annotations),
             },
             System = system,

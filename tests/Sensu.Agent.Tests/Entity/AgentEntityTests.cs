@@ -37,6 +37,17 @@ public sealed class AgentEntityTests
     }
 
     [Fact]
+    public void An_agent_managed_entity_says_so_in_its_labels()
+    {
+        var managed = AgentEntityBuilder.Build(AgentTestOptions.Create(o => o.AgentManagedEntity = true), new EntitySystem { Hostname = "h" });
+        var backendManaged = AgentEntityBuilder.Build(AgentTestOptions.Create(), new EntitySystem { Hostname = "h" });
+
+        Assert.Equal("sensu-agent", managed.Metadata.Labels!["sensu.io/managed_by"]);
+        Assert.Null(backendManaged.Metadata.Labels);
+        managed.Validate();
+    }
+
+    [Fact]
     public void System_facts_describe_this_host()
     {
         var system = SystemFacts.Collect();
