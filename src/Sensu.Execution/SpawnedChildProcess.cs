@@ -30,8 +30,24 @@ internal sealed class SpawnedChildProcess : IChildProcess
 
     public Stream? Error => null;
 
-    /// <summary>True where <c>posix_spawn</c> with these flags is available.</summary>
-    public static bool IsSupported => OperatingSystem.IsLinux();
+    private static volatile bool s_reapedElsewhere;
+
+    /// <summary>Whether a child was found reaped elsewhere (settable for tests, which must put it back).</summary>
+    internal static bool ReapedElsewhere
+    {
+        get => s_reapedElsewhere;
+        set => s_reapedElsewhere = value;
+    }
+
+    /// <summary>The child's process id.</summary>
+    internal int Pid => _pid;
+
+    /// <summary>
+    /// True where <c>posix_spawn</c> with these flags is available, and until a child of ours was found reaped by
+    /// someone else (a process started with SIGCHLD ignored has the runtime reap every child): from then on exit
+    /// codes could be lost, so the runner falls back to <see cref="DotnetChildProcess"/>.
+    /// </summary>
+    public static bool IsSupported => OperatingSystem.IsLinux() && !s_reapedElsewhere;
 
     /// <summary>Starts <paramref name="path"/> with <paramref name="arguments"/> (argv[0] included) and <paramref name="environment"/>.</summary>
     /// <exception cref="InvalidOperationException">The command could not be started; the message names the reason.</exception>
@@ -133,6 +149,8 @@ internal sealed class SpawnedChildProcess : IChildProcess
             if (result == 0)
                 return null;
             // Reaped by someone else (ECHILD) or an exit status: either way the pid is no longer ours.
+            if (result < 0)
+                s_reapedElsewhere = true;
             _exitCode = result < 0 ? ProcessResult.UnknownExitCode : Decode(status);
             return _exitCode;
         }
