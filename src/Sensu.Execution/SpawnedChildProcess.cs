@@ -13,6 +13,8 @@ namespace Sensu.Execution;
 /// </summary>
 internal sealed class SpawnedChildProcess : IChildProcess
 {
+    private static volatile bool s_reapedElsewhere;
+
     private readonly Lock _gate = new();
     private readonly int _pid;
     private int? _exitCode;
@@ -29,8 +31,6 @@ internal sealed class SpawnedChildProcess : IChildProcess
     public Stream Output { get; }
 
     public Stream? Error => null;
-
-    private static volatile bool s_reapedElsewhere;
 
     /// <summary>Whether a child was found reaped elsewhere (settable for tests, which must put it back).</summary>
     internal static bool ReapedElsewhere
