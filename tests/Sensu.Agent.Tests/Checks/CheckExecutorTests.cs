@@ -96,6 +96,17 @@ public sealed class CheckExecutorTests
     }
 
     [Fact]
+    public async Task A_checks_env_vars_win_over_a_secret_of_the_same_name()
+    {
+        var request = Request("echo \"$SECRET_TOKEN\"", c => c.EnvVars = ["SECRET_TOKEN=from-env-vars"]);
+        request.Secrets = ["SECRET_TOKEN=s3cr3t"];
+
+        var ev = await RunAsync(request);
+
+        Assert.Equal("from-env-vars\n", ev.Check!.Output);
+    }
+
+    [Fact]
     public async Task Allow_list_refuses_other_commands_with_status_3()
     {
         var allow = new AllowList([new AllowListEntry { Exec = "echo", Args = ["allowed"] }]);

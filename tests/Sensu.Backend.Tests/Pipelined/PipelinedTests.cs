@@ -69,6 +69,16 @@ public sealed class PipelinedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handlers_secret_wins_over_its_env_vars_and_the_backend_environment()
+    {
+        var file = Path.Combine(_dir, "precedence");
+        await PutHandlerAsync("precedence", $$"""{"type":"pipe","command":"echo \"$PD_TOKEN|$OTHER|$HOME\" > {{file}}.tmp; mv {{file}}.tmp {{file}}","env_vars":["PD_TOKEN=from-env-vars","OTHER=kept","HOME=/from/env-vars"],"secrets":[{"name":"PD_TOKEN","secret":"pd"}]}""");
+        await PutEventAsync("check-precedence", 2, "bad", "precedence");
+
+        Assert.Equal($"{_secret}|kept|/from/env-vars\n", await WaitForFileAsync(file));
+    }
+
+    [Fact]
     public async Task Is_incident_blocks_an_ok_event_and_passes_an_incident()
     {
         var file = Path.Combine(_dir, "incidents");
