@@ -164,7 +164,7 @@ internal sealed class SpawnedChildProcess : IChildProcess
         var attr = NativeMemory.AllocZeroed(PosixSpawnNative.AttrSize);
         var actions = NativeMemory.AllocZeroed(PosixSpawnNative.FileActionsSize);
         var signals = NativeMemory.AllocZeroed(PosixSpawnNative.SigSetSize);
-        var strings = new List<IntPtr>(arguments.Count + environment.Count + 2);
+        var strings = new List<(IntPtr Pointer, int Length)>(arguments.Count + environment.Count + 2);
         var argv = (byte**)NativeMemory.AllocZeroed((nuint)(arguments.Count + 1), (nuint)sizeof(byte*));
         var envp = (byte**)NativeMemory.AllocZeroed((nuint)(environment.Count + 1), (nuint)sizeof(byte*));
         var attrReady = false;
@@ -202,8 +202,12 @@ internal sealed class SpawnedChildProcess : IChildProcess
                 PosixSpawnNative.FileActionsDestroy(actions);
             if (attrReady)
                 PosixSpawnNative.AttrDestroy(attr);
-            foreach (var s in strings)
-                Marshal.FreeCoTaskMem(s);
+            // The environment carries resolved secrets: wipe the native copies before giving the memory back.
+            foreach (var (pointer, length) in strings)
+            {
+                new Span<byte>((void*)pointer, length).Clear();
+                Marshal.FreeCoTaskMem(pointer);
+            }
             NativeMemory.Free(argv);
             NativeMemory.Free(envp);
             NativeMemory.Free(signals);
@@ -212,10 +216,10 @@ internal sealed class SpawnedChildProcess : IChildProcess
         }
     }
 
-    private static unsafe byte* Utf8(string value, List<IntPtr> owned)
+    private static unsafe byte* Utf8(string value, List<(IntPtr Pointer, int Length)> owned)
     {
         var pointer = Marshal.StringToCoTaskMemUTF8(value);
-        owned.Add(pointer);
+        owned.Add((pointer, System.Text.Encoding.UTF8.GetByteCount(value)));
         return (byte*)pointer;
     }
 
