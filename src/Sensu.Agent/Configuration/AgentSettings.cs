@@ -93,8 +93,12 @@ public static class AgentSettings
             if (!string.IsNullOrEmpty(path) && !File.Exists(path))
                 errors.Add($"{flag} \"{path}\" does not exist");
         }
-        if (options.AssetsRateLimit < 0 || options.AssetsBurstLimit < 0)
+        if (!double.IsFinite(options.AssetsRateLimit) || options.AssetsRateLimit < 0 || options.AssetsBurstLimit < 0)
             errors.Add("assets-rate-limit and assets-burst-limit must not be negative");
+        if (!double.IsFinite(options.EventsRateLimit) || options.EventsRateLimit < 0)
+            errors.Add("events-rate-limit must be a number of events per second, 0 or more (0: no limit)");
+        if (options.EventsBurstLimit < 0)
+            errors.Add("events-burst-limit must not be negative");
         if (errors.Count > 0)
             throw new AgentSettingsException(string.Join("; ", errors));
     }

@@ -91,6 +91,11 @@ public sealed class AgentSettingsTests : IDisposable
     [InlineData("cert-file", "/nonexistent.pem", "cert-file and key-file must be given together")]
     [InlineData("keepalive-interval", "abc", "invalid value \"abc\" for keepalive-interval")]
     [InlineData("allow-list", "/no/such/allow.yml", "allow-list \"/no/such/allow.yml\" does not exist")]
+    [InlineData("events-rate-limit", "-1", "events-rate-limit must be a number of events per second, 0 or more")]
+    [InlineData("events-rate-limit", "NaN", "events-rate-limit must be a number of events per second, 0 or more")]
+    [InlineData("events-rate-limit", "Infinity", "events-rate-limit must be a number of events per second, 0 or more")]
+    [InlineData("events-burst-limit", "-5", "events-burst-limit must not be negative")]
+    [InlineData("events-rate-limit", "fast", "invalid value \"fast\" for events-rate-limit")]
     public void Invalid_settings_are_refused_at_start(string flag, string value, string message)
     {
         var flags = new Dictionary<string, string> { ["config-file"] = ConfigFile("{}"), [flag] = value };
