@@ -9,13 +9,16 @@ namespace Sensu.Execution.Assets;
 /// </summary>
 public static class RuntimeAssetEnvironment
 {
-    /// <summary>The base entries (<c>K=V</c>) with the assets' entries merged in (see <see cref="EnvironmentComposer"/>).</summary>
+    /// <summary>
+    /// The base entries (<c>K=V</c>) with the assets' entries merged in (see <see cref="EnvironmentComposer"/>); with no
+    /// assets, the base as given (the runner merges every layer once more, so it is not merged twice here).
+    /// </summary>
     public static IReadOnlyList<string> Compose(IEnumerable<string> baseEnvironment, IReadOnlyList<InstalledAsset> assets)
     {
         ArgumentNullException.ThrowIfNull(baseEnvironment);
         ArgumentNullException.ThrowIfNull(assets);
         if (assets.Count == 0)
-            return EnvironmentComposer.Merge(baseEnvironment);
+            return baseEnvironment as IReadOnlyList<string> ?? [.. baseEnvironment];
         var sep = EnvironmentComposer.PathListSeparator.ToString();
         var layer = new List<string>
         {

@@ -44,7 +44,7 @@ public sealed class PipeHandler(
         {
             Command = handler.Command ?? "",
             // The layers of secrets-spec §4.5, merged once by the runner: process and assets, env_vars, secrets last.
-            BaseEnvironment = RuntimeAssetEnvironment.Compose(SecretEnvironment.ProcessEnvironment(), installed),
+            BaseEnvironment = RuntimeAssetEnvironment.Compose(EnvironmentComposer.Current(), installed),
             EnvVars = handler.EnvVars,
             ExtraEnvironment = SecretEnvironment.Entries(resolved).ToList(),
             Stdin = body,

@@ -39,7 +39,7 @@ public sealed class PipeMutator(
         {
             Command = mutator.Command ?? "",
             // The layers of secrets-spec §4.5, merged once by the runner: process and assets, env_vars, secrets last.
-            BaseEnvironment = RuntimeAssetEnvironment.Compose(SecretEnvironment.ProcessEnvironment(), installed),
+            BaseEnvironment = RuntimeAssetEnvironment.Compose(EnvironmentComposer.Current(), installed),
             EnvVars = mutator.EnvVars,
             ExtraEnvironment = SecretEnvironment.Entries(resolved).ToList(),
             Stdin = JsonMutator.ToJson(ev),
