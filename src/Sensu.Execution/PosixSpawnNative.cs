@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Sensu.Execution;
 
-/// <summary>The libc calls behind <see cref="SpawnedChildProcess"/> (Linux, glibc or musl).</summary>
+/// <summary>The libc calls behind <see cref="SpawnedChildProcess"/> and <see cref="ProcessGroup"/> (Linux, glibc or musl).</summary>
 internal static unsafe partial class PosixSpawnNative
 {
     /// <summary>Bytes reserved for a <c>posix_spawnattr_t</c> (336 on glibc x86-64 and arm64).</summary>
