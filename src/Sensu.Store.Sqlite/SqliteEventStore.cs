@@ -1,14 +1,14 @@
 namespace Sensu.Store.Sqlite;
 
-/// <summary><see cref="IEventStore"/> over the <c>events</c> table (events are not published on the change feed).</summary>
-public sealed class SqliteEventStore(SqliteStore store) : IEventStore
+/// <summary>
+/// <see cref="IEventStore"/> over the <c>events</c> table (events are not published on the change feed), and
+/// <see cref="IEventRevisionReader"/> from the revisions the writer loop keeps (a query only for a key it does not hold).
+/// </summary>
+public sealed class SqliteEventStore(SqliteStore store) : IEventStore, IEventRevisionReader
 {
     private static readonly string[] AfterNames = ["$after_namespace", "$after_entity", "$after_check"];
 
     public Task<StoredEvent?> GetEventAsync(EventKey key, CancellationToken cancellationToken) =>
-        store.LatestEvents.TryGet(key, out var latest) ? Task.FromResult(latest) : ReadEventAsync(key, cancellationToken);
-
-    private Task<StoredEvent?> ReadEventAsync(EventKey key, CancellationToken cancellationToken) =>
         store.ReadAsync(async (connection, ct) =>
         {
             await using var command = connection.CreateCommand();
@@ -18,6 +18,20 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore
             return await reader.ReadAsync(ct).ConfigureAwait(false)
                 ? new StoredEvent(key, reader.GetString(0), reader.GetInt64(1))
                 : null;
+        }, cancellationToken);
+
+    public ValueTask<long?> GetEventRevisionAsync(EventKey key, CancellationToken cancellationToken) =>
+        store.LatestEvents.TryGetRevision(key, out var revision)
+            ? ValueTask.FromResult<long?>(revision)
+            : new ValueTask<long?>(ReadRevisionAsync(key, cancellationToken));
+
+    private Task<long?> ReadRevisionAsync(EventKey key, CancellationToken cancellationToken) =>
+        store.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = EventSql.GetRevision;
+            command.AddKey(key);
+            return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long revision ? revision : (long?)null;
         }, cancellationToken);
 
     public Task<Page<StoredEvent>> ListEventsAsync(string? @namespace, string? entity, PageRequest page, CancellationToken cancellationToken) =>
@@ -59,7 +73,7 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore
             command.Parameters.AddWithValue("$revision", revision);
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             var stored = new StoredEvent(key, json, revision);
-            context.OnCommit(() => store.LatestEvents.Committed(stored));
+            context.OnCommit(() => store.LatestEvents.Committed(key, revision));
             return stored;
         }, cancellationToken, singleStatement: true);
     }

@@ -21,7 +21,9 @@ public static class SqliteStoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new SqliteStore(options(sp), sp.GetService<ILogger<SqliteStore>>()));
         services.TryAddSingleton<IResourceReader>(sp => new SqliteResourceReader(sp.GetRequiredService<SqliteStore>()));
         services.TryAddSingleton<IResourceWriter>(sp => new SqliteResourceWriter(sp.GetRequiredService<SqliteStore>()));
-        services.TryAddSingleton<IEventStore>(sp => new SqliteEventStore(sp.GetRequiredService<SqliteStore>()));
+        services.TryAddSingleton(sp => new SqliteEventStore(sp.GetRequiredService<SqliteStore>()));
+        services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
+        services.TryAddSingleton<IEventRevisionReader>(sp => sp.GetRequiredService<SqliteEventStore>());
         services.TryAddSingleton<IStoreHealth>(sp => new SqliteStoreHealth(sp.GetRequiredService<SqliteStore>()));
         services.TryAddSingleton<IChangeFeed>(sp => sp.GetRequiredService<SqliteStore>().Changes);
         return services;

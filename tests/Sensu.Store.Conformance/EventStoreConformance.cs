@@ -55,6 +55,30 @@ public abstract class EventStoreConformance : StoreConformanceBase
     }
 
     [Fact]
+    public async Task Revision_follows_puts_and_deletes_of_the_event()
+    {
+        await CreateNamespaceAsync("default");
+        var key = new EventKey("default", "web-1", "cpu");
+        var other = new EventKey("default", "web-1", "disk");
+        Assert.Null(await Store.Revisions.GetEventRevisionAsync(key, Ct));
+
+        var first = await Store.Events.PutEventAsync(key, Json(key, 0), Ct);
+        Assert.Equal(first.Revision, await Store.Revisions.GetEventRevisionAsync(key, Ct));
+        var second = await Store.Events.PutEventAsync(key, Json(key, 2), Ct);
+        Assert.Equal(second.Revision, await Store.Revisions.GetEventRevisionAsync(key, Ct));
+
+        await Store.Events.DeleteEventAsync(key, Ct);
+        Assert.Null(await Store.Revisions.GetEventRevisionAsync(key, Ct));
+
+        await Store.Events.PutEventAsync(key, Json(key), Ct);
+        var kept = await Store.Events.PutEventAsync(other, Json(other), Ct);
+        await Store.Events.DeleteEntityEventsAsync("default", "web-1", Ct);
+        Assert.Null(await Store.Revisions.GetEventRevisionAsync(key, Ct));
+        Assert.Null(await Store.Revisions.GetEventRevisionAsync(other, Ct));
+        Assert.True(kept.Revision > second.Revision);
+    }
+
+    [Fact]
     public async Task Get_of_a_missing_event_is_null()
     {
         Assert.Null(await Store.Events.GetEventAsync(new EventKey("default", "x", "y"), Ct));

@@ -9,6 +9,8 @@ public interface IStoreUnderTest : IAsyncDisposable
 
     IEventStore Events { get; }
 
+    IEventRevisionReader Revisions { get; }
+
     IChangeFeed Feed { get; }
 
     IStoreHealth Health { get; }

@@ -32,6 +32,26 @@ public sealed class SqliteStoreFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Event_revisions_it_did_not_write_itself_are_read_from_the_file()
+    {
+        var key = new EventKey("default", "web-1", "cpu");
+        StoredEvent written;
+        await using (var writer = new SqliteStore(_dir.Options()))
+        {
+            await new SqliteResourceWriter(writer).CreateAsync(
+                new ResourceWrite(ResourceKey.Cluster(StoreKinds.Namespaces, "default"), "Namespace", """{"name":"default"}"""), _ct);
+            written = await new SqliteEventStore(writer).PutEventAsync(key, "{\"check\":{}}", _ct);
+        }
+
+        // A second store over the same file (another backend process) has cached nothing of it.
+        await using var reader = new SqliteStore(_dir.Options());
+        var events = new SqliteEventStore(reader);
+        Assert.Equal(written.Revision, await events.GetEventRevisionAsync(key, _ct));
+        Assert.Null(await events.GetEventRevisionAsync(new EventKey("default", "web-1", "disk"), _ct));
+        Assert.Equal(written, await events.GetEventAsync(key, _ct));
+    }
+
+    [Fact]
     public async Task The_first_operation_initializes_too()
     {
         await using var store = new SqliteStore(_dir.Options());

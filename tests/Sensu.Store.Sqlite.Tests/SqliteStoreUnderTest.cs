@@ -13,7 +13,9 @@ public sealed class SqliteStoreUnderTest : IStoreUnderTest
         Sqlite = store;
         Reader = new SqliteResourceReader(store);
         Writer = new SqliteResourceWriter(store);
-        Events = new SqliteEventStore(store);
+        var events = new SqliteEventStore(store);
+        Events = events;
+        Revisions = events;
         Health = new SqliteStoreHealth(store);
     }
 
@@ -24,6 +26,8 @@ public sealed class SqliteStoreUnderTest : IStoreUnderTest
     public IResourceWriter Writer { get; }
 
     public IEventStore Events { get; }
+
+    public IEventRevisionReader Revisions { get; }
 
     public IChangeFeed Feed => Sqlite.Changes;
 

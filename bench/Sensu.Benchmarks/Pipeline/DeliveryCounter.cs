@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 
@@ -7,22 +6,32 @@ namespace Sensu.Benchmarks.Pipeline;
 /// <summary>
 /// The far end of a <c>tcp</c> handler: a listener on 127.0.0.1:0 that accepts every connection, reads it to the
 /// end and counts it as one delivery. <see cref="WaitForAsync"/> waits until the total reaches a number.
+/// <para>
+/// It is not the system under test, but it shares the machine's cores with it, so it does as little as a receiver
+/// can: one dedicated thread with blocking sockets (no epoll registration, no thread-pool hops) accepts a
+/// connection, reads it to its end and closes it, then takes the next. A tcp handler writes its bytes and closes
+/// without waiting for the far end, so reading the connections one after the other never holds a sender back
+/// (the backlog holds the connections not yet accepted).
+/// </para>
 /// </summary>
 public sealed class DeliveryCounter : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _acceptLoop;
+    private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    private readonly Thread _acceptThread;
     private readonly object _gate = new();
+    private readonly byte[] _buffer = new byte[64 * 1024];
+    private volatile bool _stopping;
     private long _delivered;
     private long _target = long.MaxValue;
     private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DeliveryCounter()
     {
-        _listener.Start(backlog: 4096);
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _acceptLoop = Task.Run(() => AcceptAsync(_stop.Token));
+        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _listener.Listen(backlog: 4096);
+        Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
+        _acceptThread = new Thread(AcceptAll) { IsBackground = true, Name = "bench tcp receiver" };
+        _acceptThread.Start();
     }
 
     public int Port { get; }
@@ -51,60 +60,46 @@ public sealed class DeliveryCounter : IAsyncDisposable
         }
     }
 
-    private async Task AcceptAsync(CancellationToken cancellationToken)
+    private void AcceptAll()
     {
-        var connections = new List<Task>();
-        try
+        while (!_stopping)
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var client = await _listener.AcceptTcpClientAsync(cancellationToken);
-                connections.Add(ReadAsync(client, cancellationToken));
-                connections.RemoveAll(t => t.IsCompleted);
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // Stopping.
-        }
-        await Task.WhenAll(connections);
-    }
-
-    private async Task ReadAsync(TcpClient client, CancellationToken cancellationToken)
-    {
-        using (client)
-        {
-            // Pooled: the receiver's own allocations would otherwise count against the pipeline it measures.
-            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-            var stream = client.GetStream();
+            Socket connection;
             try
             {
-                while (await stream.ReadAsync(buffer, cancellationToken) > 0)
-                {
-                }
+                connection = _listener.Accept();
             }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException)
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
                 return;
             }
-            finally
+            using (connection)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                try
+                {
+                    while (connection.Receive(_buffer) > 0)
+                    {
+                    }
+                }
+                catch (SocketException)
+                {
+                    continue;
+                }
             }
-        }
-        lock (_gate)
-        {
-            _delivered++;
-            if (_delivered >= _target)
-                _reached.TrySetResult();
+            lock (_gate)
+            {
+                _delivered++;
+                if (_delivered >= _target)
+                    _reached.TrySetResult();
+            }
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _acceptLoop;
-        _stop.Dispose();
+        _stopping = true;
+        _listener.Close();
+        _acceptThread.Join();
+        return ValueTask.CompletedTask;
     }
 }

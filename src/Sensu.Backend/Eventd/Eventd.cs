@@ -29,12 +29,14 @@ public sealed class Eventd : BackgroundService, IEventWriter
     private readonly CancellationTokenSource _abort = new();
     private readonly CheckTtlMonitor _ttl;
     private readonly IEventStore _events;
+    private readonly IEventRevisionReader _revisions;
 
     public Eventd(
         BackendOptions options,
         EventProcessor processor,
         IEventPipeline pipeline,
         IEventStore events,
+        IEventRevisionReader revisions,
         IMeterFactory meterFactory,
         TimeProvider time,
         ILogger<Eventd> logger)
@@ -42,6 +44,7 @@ public sealed class Eventd : BackgroundService, IEventWriter
         ArgumentNullException.ThrowIfNull(options);
         _processor = processor;
         _events = events;
+        _revisions = revisions;
         _ttl = new CheckTtlMonitor(time);
         _pipeline = pipeline;
         _time = time;
@@ -104,7 +107,7 @@ public sealed class Eventd : BackgroundService, IEventWriter
         var workers = new Task[_queues.Length + 1];
         for (var i = 0; i < _queues.Length; i++)
         {
-            var worker = new EventdWorker(_queues[i].Reader, _processor, _events, _pipeline, _ttl, _metrics, _time, _logger);
+            var worker = new EventdWorker(_queues[i].Reader, _processor, _events, _revisions, _pipeline, _ttl, _metrics, _time, _logger);
             workers[i] = Task.Run(() => worker.RunAsync(_abort.Token), CancellationToken.None);
         }
         workers[^1] = Task.Run(() => RunTtlAsync(stoppingToken), CancellationToken.None);

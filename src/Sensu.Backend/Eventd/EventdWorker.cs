@@ -40,6 +40,7 @@ internal sealed class EventdWorker
         ChannelReader<EventdWorkItem> queue,
         EventProcessor processor,
         IEventStore events,
+        IEventRevisionReader revisions,
         IEventPipeline pipeline,
         CheckTtlMonitor ttl,
         EventdMetrics metrics,
@@ -48,7 +49,7 @@ internal sealed class EventdWorker
     {
         _queue = queue;
         _processor = processor;
-        _previous = new PreviousChecks(events, RememberedChecks);
+        _previous = new PreviousChecks(events, revisions, RememberedChecks);
         _pipeline = pipeline;
         _ttl = ttl;
         _metrics = metrics;
@@ -75,10 +76,19 @@ internal sealed class EventdWorker
     {
         try
         {
-            while (await _queue.WaitToReadAsync(abort).ConfigureAwait(false))
+            // The wait takes no token: stopping completes the queue before it can abort, and that ends the wait
+            // (a cancellable wait would allocate each time the queue runs dry).
+            while (await _queue.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 while (_queue.TryRead(out var item))
+                {
+                    if (abort.IsCancellationRequested)
+                    {
+                        item.Fail(new OperationCanceledException("eventd stopped before processing the event", abort));
+                        abort.ThrowIfCancellationRequested();
+                    }
                     await StageAsync(item, abort).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)

@@ -7,12 +7,14 @@ namespace Sensu.Backend.Eventd;
 /// <summary>
 /// What one Eventd worker knows of the last check state of the keys it owns, so that the next result of a check
 /// neither waits for the previous write to commit nor parses the stored event again. An entry is the state a write
-/// will persist and that write's task: while the write is pending, its state is the latest; once committed, it is
-/// trusted only while the store still holds that revision (the event may have been deleted or replaced since, by
-/// the API or by another backend); a failed write is forgotten and the store read instead. Holds at most
-/// <see cref="Capacity"/> settled entries. Only its worker touches it, one event at a time.
+/// will persist and the revision that write commits: while the write is pending, its state is the latest; once
+/// committed, it is trusted only while the store still holds that revision (the event may have been deleted or
+/// replaced since, by the API or by another backend), which <see cref="IEventRevisionReader"/> tells without the
+/// document; a failed write is forgotten and the store read instead. An entry holds the revision, not the stored
+/// document, so no event's JSON outlives its write. Holds at most <see cref="Capacity"/> settled entries. Only its
+/// worker touches it, one event at a time.
 /// </summary>
-internal sealed class PreviousChecks(IEventStore events, int capacity)
+internal sealed class PreviousChecks(IEventStore events, IEventRevisionReader revisions, int capacity)
 {
     private readonly Dictionary<EventKey, Entry> _entries = [];
 
@@ -22,41 +24,46 @@ internal sealed class PreviousChecks(IEventStore events, int capacity)
     /// <summary>The check of the latest event of <paramref name="key"/>, written or being written; null when there is none.</summary>
     public async ValueTask<Check?> GetAsync(EventKey key, CancellationToken cancellationToken)
     {
-        long? knownRevision = null;
         if (_entries.TryGetValue(key, out var entry))
         {
-            if (!entry.Write.IsCompleted)
+            if (!entry.Revision.IsCompleted)
                 return entry.Check;
-            if (entry.Write.IsCompletedSuccessfully)
-                knownRevision = (await entry.Write.ConfigureAwait(false)).Revision;
-            else
-                _entries.Remove(key);
+            if (entry.Revision.IsCompletedSuccessfully)
+            {
+                var written = await entry.Revision.ConfigureAwait(false);
+                var latest = await revisions.GetEventRevisionAsync(key, cancellationToken).ConfigureAwait(false);
+                if (latest is null)
+                {
+                    _entries.Remove(key);
+                    return null;
+                }
+                if (latest == written)
+                    return entry.Check;
+            }
+            _entries.Remove(key);
         }
 
         var stored = await events.GetEventAsync(key, cancellationToken).ConfigureAwait(false);
         if (stored is null)
-        {
-            _entries.Remove(key);
             return null;
-        }
-        if (stored.Revision == knownRevision)
-            return entry!.Check;
-
         var check = Parse(stored.Json);
         if (check is not null)
-            Remember(key, check, Task.FromResult(stored));
-        else
-            _entries.Remove(key);
+            Remember(key, check, Task.FromResult(stored.Revision));
         return check;
     }
 
     /// <summary>Records the state <paramref name="write"/> persists for <paramref name="key"/>; <paramref name="check"/> is kept as given.</summary>
-    public void Remember(EventKey key, Check check, Task<StoredEvent> write)
+    public void Remember(EventKey key, Check check, Task<StoredEvent> write) => Remember(key, check, RevisionOf(write));
+
+    private void Remember(EventKey key, Check check, Task<long> revision)
     {
         if (_entries.Count >= Capacity && !_entries.ContainsKey(key))
             ForgetSettled();
-        _entries[key] = new Entry(Slim(check), write);
+        _entries[key] = new Entry(Slim(check), revision);
     }
+
+    /// <summary>The revision alone, so that the entry does not keep the stored document (the write's result) alive.</summary>
+    private static async Task<long> RevisionOf(Task<StoredEvent> write) => (await write.ConfigureAwait(false)).Revision;
 
     /// <summary>The fields the state machine reads back, so an entry holds no output, command or metadata.</summary>
     private static Check Slim(Check check) => new()
@@ -85,12 +92,12 @@ internal sealed class PreviousChecks(IEventStore events, int capacity)
         var settled = new List<EventKey>();
         foreach (var (key, entry) in _entries)
         {
-            if (entry.Write.IsCompleted)
+            if (entry.Revision.IsCompleted)
                 settled.Add(key);
         }
         foreach (var key in settled)
             _entries.Remove(key);
     }
 
-    private readonly record struct Entry(Check Check, Task<StoredEvent> Write);
+    private readonly record struct Entry(Check Check, Task<long> Revision);
 }

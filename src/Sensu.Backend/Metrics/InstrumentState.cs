@@ -10,7 +10,11 @@ internal sealed class InstrumentState
     /// <summary>Prometheus' default histogram bounds (seconds-friendly).</summary>
     public static readonly double[] Bounds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+    /// <summary>Most tag sets remembered as given, so that recording a known one builds no label string.</summary>
+    internal const int RememberedTagSets = 64;
+
     private readonly Dictionary<string, MetricSeries> _series = new(StringComparer.Ordinal);
+    private readonly List<(KeyValuePair<string, object?>[] Tags, MetricSeries Series)> _tagSets = [];
 
     public InstrumentState(Instrument instrument)
     {
@@ -47,11 +51,9 @@ internal sealed class InstrumentState
 
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = Labels(tags);
         lock (Gate)
         {
-            if (!_series.TryGetValue(labels, out var series))
-                _series[labels] = series = new MetricSeries(labels, Bounds.Length + 1);
+            var series = Known(tags) ?? Add(tags);
             switch (Kind)
             {
                 case "histogram":
@@ -70,6 +72,39 @@ internal sealed class InstrumentState
                     break;
             }
         }
+    }
+
+    /// <summary>The series of a tag set recorded before in the same order (tags compared by key and value).</summary>
+    private MetricSeries? Known(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var (known, series) in _tagSets)
+        {
+            if (Same(known, tags))
+                return series;
+        }
+        return null;
+    }
+
+    private MetricSeries Add(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var labels = Labels(tags);
+        if (!_series.TryGetValue(labels, out var series))
+            _series[labels] = series = new MetricSeries(labels, Bounds.Length + 1);
+        if (_tagSets.Count < RememberedTagSets)
+            _tagSets.Add((tags.ToArray(), series));
+        return series;
+    }
+
+    private static bool Same(KeyValuePair<string, object?>[] known, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (known.Length != tags.Length)
+            return false;
+        for (var i = 0; i < known.Length; i++)
+        {
+            if (!string.Equals(known[i].Key, tags[i].Key, StringComparison.Ordinal) || !Equals(known[i].Value, tags[i].Value))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Appends this instrument in the Prometheus text format (0.0.4).</summary>

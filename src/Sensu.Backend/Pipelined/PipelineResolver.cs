@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Pipeline;
@@ -15,17 +16,31 @@ namespace Sensu.Backend.Pipelined;
 /// order), then the legacy pipeline generated from <c>check.handlers</c> and <c>metrics.handlers</c>: sets expanded,
 /// duplicates removed, one workflow per handler in handler-name order, named <c>legacy-pipeline-workflow-NAME</c>,
 /// made of the handler's filters, its mutator (none → <c>json</c>) and the handler.
+/// A handler's legacy workflow is built once per cached handler object (the cache replaces the object when the
+/// handler changes), not once per event.
 /// </summary>
 public sealed class PipelineResolver(ResourceCache<PipelineResource> pipelines, HandlerExpander expander, ILogger<PipelineResolver> logger)
 {
     public const string LegacyPipelineName = "legacy-pipeline";
     public const string PipelineType = "Pipeline";
 
+    private readonly ConditionalWeakTable<Handler, ResolvedWorkflow> _legacyWorkflows = [];
+
     public IReadOnlyList<ResolvedWorkflow> Resolve(Event ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
         var @namespace = EventKey.Namespace(ev);
         var workflows = new List<ResolvedWorkflow>();
+        if (ev.Pipelines.Count != 0 || ev.Check?.Pipelines is { Count: > 0 })
+            AddPipelines(ev, @namespace, workflows);
+        AddLegacy(ev, @namespace, workflows);
+        if (workflows.Count == 0)
+            Log.NoPipelines(logger, EventKey.Of(ev));
+        return workflows;
+    }
+
+    private void AddPipelines(Event ev, string @namespace, List<ResolvedWorkflow> workflows)
+    {
         var references = ev.Pipelines.Concat(ev.Check?.Pipelines ?? []).DistinctBy(r => r.ToString(), StringComparer.Ordinal);
         foreach (var reference in references)
         {
@@ -47,26 +62,31 @@ public sealed class PipelineResolver(ResourceCache<PipelineResource> pipelines, 
                 workflows.Add(new ResolvedWorkflow(reference.Name, workflow.Name, workflow.Filters, workflow.Mutator, workflow.Handler));
             }
         }
-        workflows.AddRange(Legacy(ev, @namespace));
-        if (workflows.Count == 0)
-            Log.NoPipelines(logger, EventKey.Of(ev));
-        return workflows;
     }
 
-    private IEnumerable<ResolvedWorkflow> Legacy(Event ev, string @namespace)
+    private void AddLegacy(Event ev, string @namespace, List<ResolvedWorkflow> workflows)
     {
-        var names = (ev.Check?.Handlers ?? []).Concat(ev.Metrics?.Handlers ?? []).ToList();
-        if (names.Count == 0)
-            return [];
-        return expander.Expand(@namespace, names)
-            .OrderBy(h => h.Metadata.Name, StringComparer.Ordinal)
-            .Select(h => new ResolvedWorkflow(
-                LegacyPipelineName,
-                "legacy-pipeline-workflow-" + h.Metadata.Name,
-                h.Filters.Select(f => Reference(f, EventFilterStage.ResourceType)).ToList(),
-                h.Mutator is { Length: > 0 } m ? Reference(m, ResourceMutatorStage.ResourceType) : null,
-                Reference(h.Metadata.Name ?? "", ResourceHandlerStage.ResourceType)));
+        var checkHandlers = ev.Check?.Handlers ?? [];
+        var metricsHandlers = ev.Metrics?.Handlers ?? [];
+        if (checkHandlers.Count == 0 && metricsHandlers.Count == 0)
+            return;
+        var handlers = expander.Expand(@namespace, metricsHandlers.Count == 0 ? checkHandlers : checkHandlers.Concat(metricsHandlers));
+        if (handlers.Count == 1)
+        {
+            workflows.Add(LegacyWorkflow(handlers[0]));
+            return;
+        }
+        foreach (var handler in handlers.OrderBy(h => h.Metadata.Name, StringComparer.Ordinal))
+            workflows.Add(LegacyWorkflow(handler));
     }
+
+    private ResolvedWorkflow LegacyWorkflow(Handler handler) =>
+        _legacyWorkflows.GetValue(handler, static h => new ResolvedWorkflow(
+            LegacyPipelineName,
+            "legacy-pipeline-workflow-" + h.Metadata.Name,
+            h.Filters.Select(f => Reference(f, EventFilterStage.ResourceType)).ToList(),
+            h.Mutator is { Length: > 0 } m ? Reference(m, ResourceMutatorStage.ResourceType) : null,
+            Reference(h.Metadata.Name ?? "", ResourceHandlerStage.ResourceType)));
 
     private static ResourceReference Reference(string name, string type) =>
         new() { Name = name, Type = type, ApiVersion = ResourceReference.CoreV2 };

@@ -88,14 +88,31 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
             Log.Dropped(_logger, dropped);
     }
 
+    /// <summary>
+    /// One worker: takes one event at a time. An idle worker waits with <c>ReadAsync</c>, which hands each new event
+    /// to one waiting worker; <c>WaitToReadAsync</c> would wake every idle worker for every event (and each would
+    /// queue a new wait), a cost that grows with <see cref="BackendOptions.PipelinedWorkers"/>. The wait takes no
+    /// token: stopping completes the queue, which ends it.
+    /// </summary>
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
+        var reader = _queue.Reader;
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                while (!stoppingToken.IsCancellationRequested && _queue.Reader.TryRead(out var ev))
-                    await HandleAsync(ev, stoppingToken).ConfigureAwait(false);
+                if (!reader.TryRead(out var ev))
+                {
+                    try
+                    {
+                        ev = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (ChannelClosedException)
+                    {
+                        return;
+                    }
+                }
+                await HandleAsync(ev, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -6,6 +6,9 @@ internal static class EventSql
     public const string Get =
         "SELECT json, revision FROM events WHERE namespace = $namespace AND entity = $entity AND check_name = $check;";
 
+    public const string GetRevision =
+        "SELECT revision FROM events WHERE namespace = $namespace AND entity = $entity AND check_name = $check;";
+
     public const string Upsert =
         """
         INSERT INTO events (namespace, entity, check_name, json, revision)

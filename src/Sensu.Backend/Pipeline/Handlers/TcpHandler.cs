@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Sensu.Core.Resources.Core;
@@ -8,6 +9,11 @@ namespace Sensu.Backend.Pipeline.Handlers;
 /// A <c>tcp</c> handler (core-spec §5.5): connects to <c>socket.host:port</c>, writes the mutated bytes once and
 /// closes, all within <c>timeout</c> (0 → 60 s). A refused connection, an unknown host or the timeout is an error
 /// naming the handler, the address and the cause.
+/// <para>
+/// The socket is made for the address family of the peer (an IP literal is used as is; a name is resolved and each
+/// of its addresses tried in turn), not as the dual-stack IPv6 socket <see cref="TcpClient"/> makes, which costs
+/// four more system calls per delivery; one connection per event makes those count.
+/// </para>
 /// </summary>
 public sealed class TcpHandler(ILogger<TcpHandler> logger) : IHandlerKind
 {
@@ -18,15 +24,17 @@ public sealed class TcpHandler(ILogger<TcpHandler> logger) : IHandlerKind
         ArgumentNullException.ThrowIfNull(handler);
         var socket = handler.Socket ?? throw new PipelineStageException($"handler {handler.Metadata.Name} has no socket");
         var address = $"{socket.Host}:{socket.Port}";
+        var length = body.Length;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(handler.EffectiveTimeout));
         try
         {
-            using var client = new TcpClient();
-            await client.ConnectAsync(socket.Host, (int)socket.Port, timeout.Token).ConfigureAwait(false);
-            var stream = client.GetStream();
-            await stream.WriteAsync(body, timeout.Token).ConfigureAwait(false);
-            await stream.FlushAsync(timeout.Token).ConfigureAwait(false);
+            using var connection = await ConnectAsync(socket.Host, (int)socket.Port, timeout.Token).ConfigureAwait(false);
+            while (!body.IsEmpty)
+            {
+                var sent = await connection.SendAsync(body, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                body = body[sent..];
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -36,7 +44,42 @@ public sealed class TcpHandler(ILogger<TcpHandler> logger) : IHandlerKind
         {
             throw new PipelineStageException($"tcp handler {handler.Metadata.Name}: cannot deliver to {address}: {ex.Message}", ex);
         }
-        Log.SocketHandlerSent(logger, Type, handler.Metadata.Name ?? "", address, body.Length);
+        Log.SocketHandlerSent(logger, Type, handler.Metadata.Name ?? "", address, length);
         return HandlerOutcome.Ok;
+    }
+
+    private static async Task<Socket> ConnectAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(host, out var literal))
+            return await ConnectAsync(new IPEndPoint(literal, port), cancellationToken).ConfigureAwait(false);
+        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        SocketException? last = null;
+        foreach (var address in addresses)
+        {
+            try
+            {
+                return await ConnectAsync(new IPEndPoint(address, port), cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException ex)
+            {
+                last = ex;
+            }
+        }
+        throw last ?? new SocketException((int)SocketError.HostNotFound);
+    }
+
+    private static async Task<Socket> ConnectAsync(IPEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        var connection = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await connection.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 }
