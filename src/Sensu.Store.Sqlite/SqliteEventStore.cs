@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Sensu.Store.Sqlite;
 
 /// <summary>
@@ -60,21 +62,23 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore, IEventRev
             return SqliteParameters.ToPage(rows, page, e => ContinueToken.Encode(e.Key.Namespace, e.Key.Entity, e.Key.Check));
         }, cancellationToken);
 
-    public Task<StoredEvent> PutEventAsync(EventKey key, string json, CancellationToken cancellationToken)
+    public Task<long> PutEventAsync(EventKey key, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        // The driver binds a byte[] as a blob without copying it on the managed heap; the statement casts it to text.
+        var document = MemoryMarshal.TryGetArray(json, out var segment) && segment is { Offset: 0, Array: { } array } && segment.Count == array.Length
+            ? array
+            : json.ToArray();
         return store.WriteAsync(async (context, ct) =>
         {
             await context.EnsureNamespaceAsync(key.Namespace, ct).ConfigureAwait(false);
             var revision = await context.NextRevisionAsync(ct).ConfigureAwait(false);
             var command = context.Command(EventSql.Upsert);
             command.AddKey(key);
-            command.Parameters.AddWithValue("$json", json);
+            command.Parameters.AddWithValue("$json", document);
             command.Parameters.AddWithValue("$revision", revision);
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            var stored = new StoredEvent(key, json, revision);
             context.OnCommit(() => store.LatestEvents.Committed(key, revision));
-            return stored;
+            return revision;
         }, cancellationToken, singleStatement: true);
     }
 

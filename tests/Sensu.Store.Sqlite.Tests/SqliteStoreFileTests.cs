@@ -49,6 +49,8 @@ public sealed class SqliteStoreFileTests : IDisposable
         Assert.Equal(written.Revision, await events.GetEventRevisionAsync(key, _ct));
         Assert.Null(await events.GetEventRevisionAsync(new EventKey("default", "web-1", "disk"), _ct));
         Assert.Equal(written, await events.GetEventAsync(key, _ct));
+        // Written as UTF-8 bytes, stored as text (what the sqlite3 shell or another reader expects).
+        Assert.Equal("text", await ScalarAsync(reader.DatabasePath, "SELECT typeof(json) FROM events;"));
     }
 
     [Fact]

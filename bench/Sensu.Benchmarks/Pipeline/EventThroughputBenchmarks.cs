@@ -28,7 +28,7 @@ public class EventThroughputBenchmarks
     private IEventWriter _writer = null!;
     private IEventStore _store = null!;
     private Event[] _events = [];
-    private (EventKey Key, string Json)[] _documents = [];
+    private (EventKey Key, byte[] Json)[] _documents = [];
     private long _expectedDeliveries;
     private long _executed = 1_700_000_000;
 
@@ -72,7 +72,7 @@ public class EventThroughputBenchmarks
             {
                 e.Id = Guid.NewGuid().ToString();
                 e.Timestamp = _executed;
-                return (new EventKey(BenchEvents.Namespace, e.Entity!.Metadata.Name!, BenchEvents.CheckName), JsonSerializer.Serialize(e, SensuJsonContext.Default.Event));
+                return (new EventKey(BenchEvents.Namespace, e.Entity!.Metadata.Name!, BenchEvents.CheckName), JsonSerializer.SerializeToUtf8Bytes(e, SensuJsonContext.Default.Event));
             })
             .ToArray();
     }

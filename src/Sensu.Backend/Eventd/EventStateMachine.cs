@@ -122,7 +122,7 @@ public sealed class EventStateMachine(TimeProvider time)
     }
 
     /// <summary>The stored form: metrics stripped, output cut to <c>max_output_size</c> bytes (labelled on the event).</summary>
-    private static string Persist(Event ev, Check check)
+    private static byte[] Persist(Event ev, Check check)
     {
         var output = check.Output;
         var metrics = ev.Metrics;
@@ -140,7 +140,7 @@ public sealed class EventStateMachine(TimeProvider time)
         ev.Metrics = null;
         try
         {
-            return JsonSerializer.Serialize(ev, SensuJsonContext.Default.Event);
+            return JsonSerializer.SerializeToUtf8Bytes(ev, SensuJsonContext.Default.Event);
         }
         finally
         {

@@ -4,7 +4,7 @@ namespace Sensu.Backend.Eventd;
 
 /// <summary>
 /// The outcome of merging a check result with the stored event: the event to publish (full output, metrics
-/// kept), the JSON to persist (output truncated, metrics stripped), and the names of the
+/// kept), the JSON to persist as UTF-8 (output truncated, metrics stripped), and the names of the
 /// <c>expire_on_resolve</c> silences this resolution ends.
 /// </summary>
-public sealed record EventTransition(Event Event, string PersistedJson, IReadOnlyList<string> SilencesToDelete);
+public sealed record EventTransition(Event Event, byte[] PersistedJson, IReadOnlyList<string> SilencesToDelete);

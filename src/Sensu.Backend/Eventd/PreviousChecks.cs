@@ -10,8 +10,7 @@ namespace Sensu.Backend.Eventd;
 /// will persist and the revision that write commits: while the write is pending, its state is the latest; once
 /// committed, it is trusted only while the store still holds that revision (the event may have been deleted or
 /// replaced since, by the API or by another backend), which <see cref="IEventRevisionReader"/> tells without the
-/// document; a failed write is forgotten and the store read instead. An entry holds the revision, not the stored
-/// document, so no event's JSON outlives its write. Holds at most <see cref="Capacity"/> settled entries. Only its
+/// document; a failed write is forgotten and the store read instead. Holds at most <see cref="Capacity"/> settled entries. Only its
 /// worker touches it, one event at a time.
 /// </summary>
 internal sealed class PreviousChecks(IEventStore events, IEventRevisionReader revisions, int capacity)
@@ -52,18 +51,13 @@ internal sealed class PreviousChecks(IEventStore events, IEventRevisionReader re
         return check;
     }
 
-    /// <summary>Records the state <paramref name="write"/> persists for <paramref name="key"/>; <paramref name="check"/> is kept as given.</summary>
-    public void Remember(EventKey key, Check check, Task<StoredEvent> write) => Remember(key, check, RevisionOf(write));
-
-    private void Remember(EventKey key, Check check, Task<long> revision)
+    /// <summary>Records the state the write of <paramref name="revision"/> persists for <paramref name="key"/>; <paramref name="check"/> is kept as given.</summary>
+    public void Remember(EventKey key, Check check, Task<long> revision)
     {
         if (_entries.Count >= Capacity && !_entries.ContainsKey(key))
             ForgetSettled();
         _entries[key] = new Entry(Slim(check), revision);
     }
-
-    /// <summary>The revision alone, so that the entry does not keep the stored document (the write's result) alive.</summary>
-    private static async Task<long> RevisionOf(Task<StoredEvent> write) => (await write.ConfigureAwait(false)).Revision;
 
     /// <summary>The fields the state machine reads back, so an entry holds no output, command or metadata.</summary>
     private static Check Slim(Check check) => new()

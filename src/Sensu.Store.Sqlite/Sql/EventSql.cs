@@ -12,7 +12,7 @@ internal static class EventSql
     public const string Upsert =
         """
         INSERT INTO events (namespace, entity, check_name, json, revision)
-        VALUES ($namespace, $entity, $check, $json, $revision)
+        VALUES ($namespace, $entity, $check, CAST($json AS TEXT), $revision)
         ON CONFLICT (namespace, entity, check_name) DO UPDATE
             SET json = excluded.json, revision = excluded.revision;
         """;
