@@ -9,7 +9,7 @@ namespace Sensu.Execution.JavaScript;
 /// Moves values between System.Text.Json trees and the engine. Into the engine the already-parsed <see cref="JsonNode"/>
 /// tree is mapped node by node to plain JS objects and arrays (about three times cheaper than writing it out and
 /// running Jint's <c>JsonParser</c> over the text, which matters at thousands of events per second); nothing is
-/// parsed here. Out of the engine values go through Jint's own <c>JsonSerializer</c> (JSON.stringify semantics)
+/// parsed here. Objects are mapped lazily (<see cref="LazyJsonObject"/>): only those a script touches are filled. Out of the engine values go through Jint's own <c>JsonSerializer</c> (JSON.stringify semantics)
 /// and <see cref="JsonNode.Parse(string, JsonNodeOptions?, JsonDocumentOptions)"/>.
 /// </summary>
 internal static class JsonNodeConverter
@@ -27,7 +27,7 @@ internal static class JsonNodeConverter
         return text is JsString json ? JsonNode.Parse(json.ToString()) : null;
     }
 
-    private static JsValue Convert(Engine engine, JsonNode? node, int depth)
+    internal static JsValue Convert(Engine engine, JsonNode? node, int depth)
     {
         if (depth > MaxDepth)
             throw new JavaScriptEvaluationException($"a global is nested deeper than {MaxDepth} levels");
@@ -36,12 +36,7 @@ internal static class JsonNodeConverter
             case null:
                 return JsValue.Null;
             case JsonObject obj:
-            {
-                var result = new JsObject(engine);
-                foreach (var (key, child) in obj)
-                    result.FastSetDataProperty(key, Convert(engine, child, depth + 1));
-                return result;
-            }
+                return new LazyJsonObject(engine, obj, depth);
             case JsonArray array:
             {
                 var items = new JsValue[array.Count];
