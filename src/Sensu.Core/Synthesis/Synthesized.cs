@@ -24,10 +24,7 @@ public static class Synthesized
     {
         ArgumentNullException.ThrowIfNull(node);
         foreach (var (_, child) in node.ToList())
-        {
-            if (child is JsonObject childObject)
-                Lift(childObject);
-        }
+            LiftWithin(child);
         if (node["metadata"] is JsonObject metadata)
         {
             foreach (var (key, value) in metadata)
@@ -37,5 +34,19 @@ public static class Synthesized
             }
         }
         return node;
+    }
+
+    /// <summary>Objects inside arrays are lifted too (a check's hooks), as Sensu synthesizes slice elements.</summary>
+    private static void LiftWithin(JsonNode? child)
+    {
+        if (child is JsonObject childObject)
+        {
+            Lift(childObject);
+        }
+        else if (child is JsonArray array)
+        {
+            foreach (var item in array)
+                LiftWithin(item);
+        }
     }
 }

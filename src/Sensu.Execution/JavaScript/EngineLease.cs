@@ -32,7 +32,7 @@ internal sealed class EngineLease : IDisposable
         engine.Begin(options.Timeout, cancellationToken);
         try
         {
-            engine.Bind(scope.Globals);
+            engine.Bind(scope.Globals, scope.LiftMetadata);
         }
         catch
         {

@@ -8,4 +8,11 @@ public sealed class JavaScriptScope
     public Dictionary<string, JsonNode?> Globals { get; init; } = [];
 
     public IReadOnlyList<string> Libraries { get; init; } = [];
+
+    /// <summary>
+    /// Every object of the globals that has a <c>metadata</c> object also shows the fields of that metadata it does
+    /// not have itself (Sensu's synthesized view: <c>event.check.name</c> for <c>event.check.metadata.name</c>), as
+    /// <c>Synthesized.Lift</c> does on JSON, but only for the objects a script touches.
+    /// </summary>
+    public bool LiftMetadata { get; init; }
 }

@@ -16,7 +16,7 @@ internal static class JsonNodeConverter
 {
     private const int MaxDepth = 128;
 
-    public static JsValue ToJsValue(Engine engine, JsonNode? node) => Convert(engine, node, 0);
+    public static JsValue ToJsValue(Engine engine, JsonNode? node, bool liftMetadata = false) => Convert(engine, node, 0, liftMetadata);
 
     /// <summary>The value as JSON; null for <c>undefined</c>, <c>null</c> and values JSON cannot represent (functions, symbols).</summary>
     public static JsonNode? ToJsonNode(Engine engine, JsValue value)
@@ -27,7 +27,7 @@ internal static class JsonNodeConverter
         return text is JsString json ? JsonNode.Parse(json.ToString()) : null;
     }
 
-    internal static JsValue Convert(Engine engine, JsonNode? node, int depth)
+    internal static JsValue Convert(Engine engine, JsonNode? node, int depth, bool liftMetadata)
     {
         if (depth > MaxDepth)
             throw new JavaScriptEvaluationException($"a global is nested deeper than {MaxDepth} levels");
@@ -36,12 +36,12 @@ internal static class JsonNodeConverter
             case null:
                 return JsValue.Null;
             case JsonObject obj:
-                return new LazyJsonObject(engine, obj, depth);
+                return new LazyJsonObject(engine, obj, depth, liftMetadata);
             case JsonArray array:
             {
                 var items = new JsValue[array.Count];
                 for (var i = 0; i < items.Length; i++)
-                    items[i] = Convert(engine, array[i], depth + 1);
+                    items[i] = Convert(engine, array[i], depth + 1, liftMetadata);
                 return new JsArray(engine, items);
             }
             case JsonValue value:

@@ -80,10 +80,10 @@ internal sealed class PooledEngine : IDisposable
 
     public void End() => _deadline.End();
 
-    public void Bind(Dictionary<string, JsonNode?> globals)
+    public void Bind(Dictionary<string, JsonNode?> globals, bool liftMetadata)
     {
         foreach (var (name, value) in globals)
-            Engine.SetValue(name, JsonNodeConverter.ToJsValue(Engine, value));
+            Engine.SetValue(name, JsonNodeConverter.ToJsValue(Engine, value, liftMetadata));
     }
 
     /// <summary>Removes every global that is not part of the baseline; false when one cannot be removed (the engine is then dropped).</summary>

@@ -85,4 +85,25 @@ public sealed class BuiltInsTests
         Assert.False(view["is_resolution"]!.GetValue<bool>());
         Assert.True(view["has_check"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public void A_script_sees_the_same_view_lifted_as_it_touches_it_as_the_whole_view_lifted_at_once()
+    {
+        var ev = Make(2, 0);
+        ev.Metadata = new ObjectMeta { Namespace = "default", Annotations = new Dictionary<string, string> { ["team"] = "ops" } };
+        ev.Check!.Metadata.Labels = new Dictionary<string, string> { ["tier"] = "1" };
+        ev.Check.Hooks = [new HookResult { Metadata = new ObjectMeta { Name = "hook-1" }, Command = "true", Output = "hooked" }];
+        using var engine = new Sensu.Execution.JavaScript.JintJavaScriptEngine();
+        var scope = new Sensu.Execution.JavaScript.JavaScriptScope { Globals = { ["event"] = FilterEventView.ForScript(ev) }, LiftMetadata = true };
+
+        var seen = engine.EvaluateScript("event", scope, CancellationToken.None);
+
+        Assert.True(JsonNode.DeepEquals(FilterEventView.Build(ev), seen), seen?.ToJsonString());
+        var lifted = new Sensu.Execution.JavaScript.JavaScriptScope { Globals = { ["event"] = FilterEventView.ForScript(ev) }, LiftMetadata = true };
+        Assert.Equal(
+            "c/1/web1/REDACTED/eu/ops/hook-1/default",
+            engine.EvaluateScript(
+                "[event.check.name, event.check.labels.tier, event.entity.name, event.entity.labels.password, event.entity.metadata.labels.region, event.annotations.team, event.check.hooks[0].name, event.namespace].join('/')",
+                lifted, CancellationToken.None)?.GetValue<string>());
+    }
 }

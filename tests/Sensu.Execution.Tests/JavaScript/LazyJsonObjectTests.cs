@@ -54,4 +54,25 @@ public sealed class LazyJsonObjectTests : IDisposable
         var result = _engine.EvaluateScript("event", Scope(), CancellationToken.None);
         Assert.Equal(Scope().Globals["event"]!.ToJsonString(), result!.ToJsonString());
     }
+
+    [Theory]
+    [InlineData(false, "[null,null,\"web-1\"]")]
+    [InlineData(true, "[\"web-1\",\"h\",\"own\"]")]
+    public void Metadata_is_lifted_only_when_the_scope_asks_and_never_over_an_own_field(bool lift, string expected)
+    {
+        var scope = new JavaScriptScope
+        {
+            Globals =
+            {
+                ["event"] = JsonNode.Parse("""
+                    {"entity":{"metadata":{"name":"web-1"}},"hooks":[{"metadata":{"name":"h"}}],"check":{"name":"own","metadata":{"name":"cpu"}}}
+                    """),
+            },
+            LiftMetadata = lift,
+        };
+        var result = _engine.EvaluateScript(
+            lift ? "[event.entity.name, event.hooks[0].name, event.check.name]" : "[event.entity.name, event.hooks[0].name, event.entity.metadata.name]",
+            scope, CancellationToken.None);
+        Assert.Equal(expected, result?.ToJsonString());
+    }
 }

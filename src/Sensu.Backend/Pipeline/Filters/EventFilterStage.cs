@@ -59,7 +59,8 @@ public sealed class EventFilterStage(
         var installed = await assets.InstallAsync($"filter {reference.Name}", @namespace, filter.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
         var scope = new JavaScriptScope
         {
-            Globals = { ["event"] = FilterEventView.Build(ev) },
+            Globals = { ["event"] = FilterEventView.ForScript(ev) },
+            LiftMetadata = true,
             Libraries = await libraries.LoadAsync(installed, cancellationToken).ConfigureAwait(false),
         };
         IReadOnlyList<JavaScriptExpressionResult> results;

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sensu.Core.Json;
+using Sensu.Execution.JavaScript;
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Synthesis;
 
@@ -12,7 +15,15 @@ namespace Sensu.Backend.Pipeline.Filters;
 /// </summary>
 public static class FilterEventView
 {
-    public static JsonObject Build(Event ev)
+    /// <summary>The whole view as JSON, metadata lifted everywhere.</summary>
+    public static JsonObject Build(Event ev) => Synthesized.Lift(ForScript(ev));
+
+    /// <summary>
+    /// The view before the metadata lift, for a <see cref="JavaScriptScope"/> with
+    /// <see cref="JavaScriptScope.LiftMetadata"/>, which lifts only what a script touches. It is parsed from the
+    /// event's JSON, so its objects are only read when something looks at them too.
+    /// </summary>
+    public static JsonObject ForScript(Event ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
         var copy = new Event
@@ -26,7 +37,7 @@ public static class FilterEventView
             Sequence = ev.Sequence,
             Pipelines = ev.Pipelines,
         };
-        var view = Synthesized.Event(copy);
+        var view = JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(copy, SensuJsonContext.Default.Event))!.AsObject();
         EnsureMaps(view);
         if (view["check"] is JsonObject check)
             EnsureMaps(check);
@@ -46,7 +57,7 @@ public static class FilterEventView
     {
         if (node["metadata"] is not JsonObject metadata)
             node["metadata"] = metadata = [];
-        foreach (var key in new[] { "labels", "annotations" })
+        foreach (var key in MapKeys)
         {
             if (metadata[key] is not JsonObject)
                 metadata[key] = new JsonObject();
@@ -54,4 +65,6 @@ public static class FilterEventView
                 node[key] = metadata[key]!.DeepClone();
         }
     }
+
+    private static readonly string[] MapKeys = ["labels", "annotations"];
 }
