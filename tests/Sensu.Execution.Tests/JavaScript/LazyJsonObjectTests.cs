@@ -75,4 +75,23 @@ public sealed class LazyJsonObjectTests : IDisposable
             scope, CancellationToken.None);
         Assert.Equal(expected, result?.ToJsonString());
     }
+
+    [Fact]
+    public void A_global_nested_too_deep_fails_where_a_script_reaches_too_deep_with_a_clear_error()
+    {
+        var root = new JsonObject();
+        var node = root;
+        for (var i = 0; i < 200; i++)
+        {
+            var child = new JsonObject();
+            node["a"] = child;
+            node = child;
+        }
+        JavaScriptScope Deep() => new() { Globals = { ["event"] = root.DeepClone() } };
+
+        Assert.Equal("object", _engine.EvaluateScript("typeof event.a.a", Deep(), CancellationToken.None)?.GetValue<string>());
+        var path = "event" + string.Concat(Enumerable.Repeat(".a", 150));
+        var ex = Assert.Throws<JavaScriptEvaluationException>(() => _engine.EvaluateScript("typeof " + path, Deep(), CancellationToken.None));
+        Assert.Contains("nested deeper than 128 levels", ex.Message, StringComparison.Ordinal);
+    }
 }
