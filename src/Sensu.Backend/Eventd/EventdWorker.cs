@@ -74,6 +74,7 @@ internal sealed class EventdWorker
 
     private async Task StageAllAsync(CancellationToken abort)
     {
+        var abandoned = 0;
         try
         {
             // The wait takes no token: stopping completes the queue before it can abort, and that ends the wait
@@ -85,6 +86,7 @@ internal sealed class EventdWorker
                     if (abort.IsCancellationRequested)
                     {
                         item.Fail(new OperationCanceledException("eventd stopped before processing the event", abort));
+                        abandoned = 1;
                         abort.ThrowIfCancellationRequested();
                     }
                     await StageAsync(item, abort).ConfigureAwait(false);
@@ -93,7 +95,7 @@ internal sealed class EventdWorker
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            var dropped = 0;
+            var dropped = abandoned;
             while (_queue.TryRead(out var item))
             {
                 item.Fail(new OperationCanceledException("eventd stopped before processing the event", abort));

@@ -10,8 +10,8 @@ namespace Sensu.Backend.Eventd;
 /// will persist and the revision that write commits: while the write is pending, its state is the latest; once
 /// committed, it is trusted only while the store still holds that revision (the event may have been deleted or
 /// replaced since, by the API or by another backend), which <see cref="IEventRevisionReader"/> tells without the
-/// document; a failed write is forgotten and the store read instead. Holds at most <see cref="Capacity"/> settled entries. Only its
-/// worker touches it, one event at a time.
+/// document; a failed write is forgotten and the store read instead. Holds at most <see cref="Capacity"/> settled
+/// entries. Only its worker touches it, one event at a time.
 /// </summary>
 internal sealed class PreviousChecks(IEventStore events, IEventRevisionReader revisions, int capacity)
 {
