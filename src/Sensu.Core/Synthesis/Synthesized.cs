@@ -16,9 +16,6 @@ public static class Synthesized
     public static JsonObject Entity(Entity entity) =>
         Lift(JsonSerializer.SerializeToNode(entity, SensuJsonContext.Default.Entity)!.AsObject());
 
-    public static JsonObject Event(Event ev) =>
-        Lift(JsonSerializer.SerializeToNode(ev, SensuJsonContext.Default.Event)!.AsObject());
-
     /// <summary>Lifts metadata fields in place, recursively, without overwriting a field the object already has.</summary>
     public static JsonObject Lift(JsonObject node)
     {

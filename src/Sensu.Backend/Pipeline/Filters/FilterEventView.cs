@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sensu.Backend.Pipeline.Mutators;
 using Sensu.Core.Json;
-using Sensu.Execution.JavaScript;
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Synthesis;
+using Sensu.Execution.JavaScript;
 
 namespace Sensu.Backend.Pipeline.Filters;
 
@@ -26,18 +27,7 @@ public static class FilterEventView
     public static JsonObject ForScript(Event ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        var copy = new Event
-        {
-            Timestamp = ev.Timestamp,
-            Entity = ev.Entity?.GetRedacted(),
-            Check = ev.Check,
-            Metrics = ev.Metrics,
-            Metadata = ev.Metadata,
-            Id = ev.Id,
-            Sequence = ev.Sequence,
-            Pipelines = ev.Pipelines,
-        };
-        var view = JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(copy, SensuJsonContext.Default.Event))!.AsObject();
+        var view = JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(JsonMutator.Redacted(ev), SensuJsonContext.Default.Event))!.AsObject();
         EnsureMaps(view);
         if (view["check"] is JsonObject check)
             EnsureMaps(check);
