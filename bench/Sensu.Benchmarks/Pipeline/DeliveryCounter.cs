@@ -17,9 +17,8 @@ namespace Sensu.Benchmarks.Pipeline;
 public sealed class DeliveryCounter : IAsyncDisposable
 {
     private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-    private readonly Thread _acceptThread;
+    private readonly Thread[] _acceptThreads;
     private readonly object _gate = new();
-    private readonly byte[] _buffer = new byte[64 * 1024];
     private volatile bool _stopping;
     private long _delivered;
     private long _target = long.MaxValue;
@@ -30,11 +29,17 @@ public sealed class DeliveryCounter : IAsyncDisposable
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _listener.Listen(backlog: 4096);
         Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
-        _acceptThread = new Thread(AcceptAll) { IsBackground = true, Name = "bench tcp receiver" };
-        _acceptThread.Start();
+        _acceptThreads = Enumerable.Range(0, Receivers)
+            .Select(i => new Thread(AcceptAll) { IsBackground = true, Name = $"bench tcp receiver {i}" })
+            .ToArray();
+        foreach (var thread in _acceptThreads)
+            thread.Start();
     }
 
     public int Port { get; }
+
+    /// <summary>Receiving threads, each blocking in accept on the same listener.</summary>
+    public static int Receivers { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("BENCH_RECEIVERS"), out var n) ? n : 1;
 
     public long Delivered => Interlocked.Read(ref _delivered);
 
@@ -62,6 +67,7 @@ public sealed class DeliveryCounter : IAsyncDisposable
 
     private void AcceptAll()
     {
+        var buffer = new byte[64 * 1024];
         while (!_stopping)
         {
             Socket connection;
@@ -77,7 +83,7 @@ public sealed class DeliveryCounter : IAsyncDisposable
             {
                 try
                 {
-                    while (connection.Receive(_buffer) > 0)
+                    while (connection.Receive(buffer) > 0)
                     {
                     }
                 }
@@ -99,7 +105,8 @@ public sealed class DeliveryCounter : IAsyncDisposable
     {
         _stopping = true;
         _listener.Close();
-        _acceptThread.Join();
+        foreach (var thread in _acceptThreads)
+            thread.Join();
         return ValueTask.CompletedTask;
     }
 }

@@ -22,17 +22,13 @@ internal sealed class EngineLease : IDisposable
         _options = options;
         _cancellationToken = cancellationToken;
         foreach (var name in scope.Globals.Keys)
-        {
-            if (engine.IsBaseline(name))
-            {
-                engine.Dispose();
-                throw new JavaScriptEvaluationException($"global \"{name}\" would replace a built-in or library binding");
-            }
-        }
+            Refuse(engine, name, scope.JsonGlobals.ContainsKey(name));
+        foreach (var name in scope.JsonGlobals.Keys)
+            Refuse(engine, name, twice: false);
         engine.Begin(options.Timeout, cancellationToken);
         try
         {
-            engine.Bind(scope.Globals, scope.LiftMetadata);
+            engine.Bind(scope);
         }
         catch
         {
@@ -40,6 +36,17 @@ internal sealed class EngineLease : IDisposable
             engine.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Throws (dropping the engine) when a global would shadow a baseline binding or is given twice.</summary>
+    private static void Refuse(PooledEngine engine, string name, bool twice)
+    {
+        if (!engine.IsBaseline(name) && !twice)
+            return;
+        engine.Dispose();
+        throw new JavaScriptEvaluationException(twice
+            ? $"global \"{name}\" is given twice"
+            : $"global \"{name}\" would replace a built-in or library binding");
     }
 
     /// <summary>Runs a parsed script; failures become <see cref="JavaScriptEvaluationException"/> naming <paramref name="subject"/>.</summary>

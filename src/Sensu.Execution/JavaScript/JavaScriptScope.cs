@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Sensu.Execution.JavaScript;
@@ -6,6 +7,13 @@ namespace Sensu.Execution.JavaScript;
 public sealed class JavaScriptScope
 {
     public Dictionary<string, JsonNode?> Globals { get; init; } = [];
+
+    /// <summary>
+    /// Globals given as elements of a parsed <see cref="JsonDocument"/>, read straight from the document and only as
+    /// far as a script reads them (no <c>JsonNode</c> tree is built). The document must stay undisposed until the
+    /// call returns; nothing of it is kept after. A name may not be in both dictionaries.
+    /// </summary>
+    public Dictionary<string, JsonElement> JsonGlobals { get; init; } = [];
 
     public IReadOnlyList<string> Libraries { get; init; } = [];
 

@@ -80,10 +80,12 @@ internal sealed class PooledEngine : IDisposable
 
     public void End() => _deadline.End();
 
-    public void Bind(Dictionary<string, JsonNode?> globals, bool liftMetadata)
+    public void Bind(JavaScriptScope scope)
     {
-        foreach (var (name, value) in globals)
-            Engine.SetValue(name, JsonNodeConverter.ToJsValue(Engine, value, liftMetadata));
+        foreach (var (name, value) in scope.Globals)
+            Engine.SetValue(name, JsonNodeConverter.ToJsValue(Engine, value, scope.LiftMetadata));
+        foreach (var (name, value) in scope.JsonGlobals)
+            Engine.SetValue(name, JsonNodeConverter.ToJsValue(Engine, value, scope.LiftMetadata));
     }
 
     /// <summary>Removes every global that is not part of the baseline; false when one cannot be removed (the engine is then dropped).</summary>

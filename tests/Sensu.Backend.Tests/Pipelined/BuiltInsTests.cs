@@ -94,12 +94,13 @@ public sealed class BuiltInsTests
         ev.Check!.Metadata.Labels = new Dictionary<string, string> { ["tier"] = "1" };
         ev.Check.Hooks = [new HookResult { Metadata = new ObjectMeta { Name = "hook-1" }, Command = "true", Output = "hooked" }];
         using var engine = new Sensu.Execution.JavaScript.JintJavaScriptEngine();
-        var scope = new Sensu.Execution.JavaScript.JavaScriptScope { Globals = { ["event"] = FilterEventView.ForScript(ev) }, LiftMetadata = true };
+        using var document = System.Text.Json.JsonDocument.Parse(FilterEventView.ToUtf8(ev));
+        var scope = new Sensu.Execution.JavaScript.JavaScriptScope { JsonGlobals = { ["event"] = document.RootElement }, LiftMetadata = true };
 
         var seen = engine.EvaluateScript("event", scope, CancellationToken.None);
 
         Assert.True(JsonNode.DeepEquals(FilterEventView.Build(ev), seen), seen?.ToJsonString());
-        var lifted = new Sensu.Execution.JavaScript.JavaScriptScope { Globals = { ["event"] = FilterEventView.ForScript(ev) }, LiftMetadata = true };
+        var lifted = new Sensu.Execution.JavaScript.JavaScriptScope { JsonGlobals = { ["event"] = document.RootElement }, LiftMetadata = true };
         Assert.Equal(
             "c/1/web1/REDACTED/eu/ops/hook-1/default",
             engine.EvaluateScript(

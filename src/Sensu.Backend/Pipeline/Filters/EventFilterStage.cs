@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Pipeline.Assets;
@@ -57,11 +58,14 @@ public sealed class EventFilterStage(
         if (engine is null)
             throw new PipelineStageException($"filter {reference.Name}: JavaScript expressions cannot be evaluated (no JavaScript engine registered)");
         var installed = await assets.InstallAsync($"filter {reference.Name}", @namespace, filter.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
+        var loaded = await libraries.LoadAsync(installed, cancellationToken).ConfigureAwait(false);
+        // The evaluation is synchronous and keeps nothing of the document: it is disposed when the call returns.
+        using var view = JsonDocument.Parse(FilterEventView.ToUtf8(ev));
         var scope = new JavaScriptScope
         {
-            Globals = { ["event"] = FilterEventView.ForScript(ev) },
+            JsonGlobals = { ["event"] = view.RootElement },
             LiftMetadata = true,
-            Libraries = await libraries.LoadAsync(installed, cancellationToken).ConfigureAwait(false),
+            Libraries = loaded,
         };
         IReadOnlyList<JavaScriptExpressionResult> results;
         try

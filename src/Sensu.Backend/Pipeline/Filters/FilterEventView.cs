@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Sensu.Backend.Pipeline.Mutators;
 using Sensu.Core.Json;
+using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Synthesis;
 using Sensu.Execution.JavaScript;
@@ -10,51 +12,67 @@ namespace Sensu.Backend.Pipeline.Filters;
 
 /// <summary>
 /// The <c>event</c> a filter expression sees (core-spec §5.3 steps 3–6): the synthesized event with its entity
-/// redacted, empty <c>labels</c>/<c>annotations</c> where missing, and Sensu's extra predicates
-/// (<c>has_check</c>, <c>has_metrics</c>, <c>is_incident</c>, <c>is_resolution</c>, <c>is_silenced</c>,
-/// <c>is_flapping_start</c>, <c>is_flapping_end</c>).
+/// redacted, empty <c>labels</c>/<c>annotations</c> where missing on the event, its check and its entity, and
+/// Sensu's extra predicates (<c>has_check</c>, <c>has_metrics</c>, <c>is_incident</c>, <c>is_resolution</c>,
+/// <c>is_silenced</c>, <c>is_flapping_start</c>, <c>is_flapping_end</c>).
 /// </summary>
 public static class FilterEventView
 {
     /// <summary>The whole view as JSON, metadata lifted everywhere.</summary>
-    public static JsonObject Build(Event ev) => Synthesized.Lift(ForScript(ev));
+    public static JsonObject Build(Event ev) => Synthesized.Lift(JsonNode.Parse(ToUtf8(ev))!.AsObject());
 
     /// <summary>
-    /// The view before the metadata lift, for a <see cref="JavaScriptScope"/> with
-    /// <see cref="JavaScriptScope.LiftMetadata"/>, which lifts only what a script touches. It is parsed from the
-    /// event's JSON, so its objects are only read when something looks at them too.
+    /// The view before the metadata lift, as UTF-8 JSON, for a <see cref="JavaScriptScope"/> that binds its parsed
+    /// document (<see cref="JavaScriptScope.JsonGlobals"/>) with <see cref="JavaScriptScope.LiftMetadata"/>, which
+    /// lifts only what a script touches (the lift also gives the event, the check and the entity their
+    /// <c>labels</c>/<c>annotations</c>, copied from their metadata). Written from copies: the event is not changed.
     /// </summary>
-    public static JsonObject ForScript(Event ev)
+    public static byte[] ToUtf8(Event ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        var view = JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(JsonMutator.Redacted(ev), SensuJsonContext.Default.Event))!.AsObject();
-        EnsureMaps(view);
-        if (view["check"] is JsonObject check)
-            EnsureMaps(check);
-        if (view["entity"] is JsonObject entity)
-            EnsureMaps(entity);
-        view["has_check"] = ev.HasCheck;
-        view["has_metrics"] = ev.HasMetrics;
-        view["is_incident"] = ev.IsIncident;
-        view["is_resolution"] = ev.IsResolution;
-        view["is_silenced"] = ev.IsSilenced;
-        view["is_flapping_start"] = ev.Check is not null && ev.IsFlappingStart;
-        view["is_flapping_end"] = ev.Check is not null && ev.IsFlappingEnd;
-        return view;
-    }
-
-    private static void EnsureMaps(JsonObject node)
-    {
-        if (node["metadata"] is not JsonObject metadata)
-            node["metadata"] = metadata = [];
-        foreach (var key in MapKeys)
+        var view = JsonMutator.Redacted(ev);
+        view.Metadata = WithMaps(ev.Metadata);
+        if (view.Check is { } check && NeedsMaps(check.Metadata))
         {
-            if (metadata[key] is not JsonObject)
-                metadata[key] = new JsonObject();
-            if (node[key] is not JsonObject)
-                node[key] = metadata[key]!.DeepClone();
+            view.Check = check.ShallowCopy();
+            view.Check.Metadata = WithMaps(check.Metadata);
         }
+        if (view.Entity is { } entity && NeedsMaps(entity.Metadata))
+        {
+            // The redacted entity may be the event's own: copy it before replacing its metadata.
+            view.Entity = entity.ShallowCopy();
+            view.Entity.Metadata = WithMaps(entity.Metadata);
+        }
+        return WithPredicates(JsonSerializer.SerializeToUtf8Bytes(view, SensuJsonContext.Default.Event), ev);
     }
 
-    private static readonly string[] MapKeys = ["labels", "annotations"];
+    private static bool NeedsMaps(ObjectMeta? metadata) => metadata?.Labels is null || metadata.Annotations is null;
+
+    private static ObjectMeta WithMaps(ObjectMeta? metadata) =>
+        !NeedsMaps(metadata) ? metadata! : new ObjectMeta
+        {
+            Name = metadata?.Name,
+            Namespace = metadata?.Namespace,
+            CreatedBy = metadata?.CreatedBy,
+            Labels = metadata?.Labels ?? [],
+            Annotations = metadata?.Annotations ?? [],
+        };
+
+    /// <summary>The event's JSON object with the predicates appended as its last members.</summary>
+    private static byte[] WithPredicates(byte[] json, Event ev)
+    {
+        Span<byte> tail = stackalloc byte[256];
+        var written = Utf8.TryWrite(tail, $"\"has_check\":{Bool(ev.HasCheck)},\"has_metrics\":{Bool(ev.HasMetrics)},\"is_incident\":{Bool(ev.IsIncident)},\"is_resolution\":{Bool(ev.IsResolution)},\"is_silenced\":{Bool(ev.IsSilenced)},\"is_flapping_start\":{Bool(ev.Check is not null && ev.IsFlappingStart)},\"is_flapping_end\":{Bool(ev.Check is not null && ev.IsFlappingEnd)}}}", out var length);
+        if (!written || json.Length < 2 || json[^1] != (byte)'}')
+            throw new InvalidOperationException("the event did not serialize as a JSON object");
+        var empty = json.Length == 2;
+        var result = new byte[json.Length - 1 + (empty ? 0 : 1) + length];
+        json.AsSpan(0, json.Length - 1).CopyTo(result);
+        if (!empty)
+            result[json.Length - 1] = (byte)',';
+        tail[..length].CopyTo(result.AsSpan(result.Length - length));
+        return result;
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -16,6 +16,9 @@ public sealed class Check : CheckDefinition, IJsonOnDeserialized
     /// <summary>Most history entries kept.</summary>
     public const int MaxHistory = 21;
 
+    /// <summary>A copy sharing every value of this check (lists, maps and nested objects too), for a view that replaces one of its fields.</summary>
+    public Check ShallowCopy() => (Check)MemberwiseClone();
+
     /// <summary>Execution time in seconds.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public double Duration { get; set; }

@@ -63,6 +63,9 @@ public sealed class Entity : IResource, IJsonOnDeserialized
             throw new ResourceValidationException($"entities of class {BackendClass} cannot be created by users");
     }
 
+    /// <summary>A copy sharing every value of this entity (lists, maps and nested objects too), for a view that replaces one of its fields.</summary>
+    public Entity ShallowCopy() => (Entity)MemberwiseClone();
+
     /// <summary>The <c>entity:&lt;name&gt;</c> subscription every agent entity carries.</summary>
     public static string EntitySubscription(string entityName) => $"entity:{entityName}";
 
