@@ -13,7 +13,9 @@ internal sealed class EngineLease : IDisposable
     private readonly PooledEngine _engine;
     private readonly JavaScriptEngineOptions _options;
     private readonly CancellationToken _cancellationToken;
+    private readonly JavaScriptScope _scope;
     private bool _reusable = true;
+    private bool _inert;
 
     public EngineLease(EnginePool pool, PooledEngine engine, JavaScriptScope scope, JavaScriptEngineOptions options, CancellationToken cancellationToken)
     {
@@ -21,6 +23,8 @@ internal sealed class EngineLease : IDisposable
         _engine = engine;
         _options = options;
         _cancellationToken = cancellationToken;
+        _scope = scope;
+        _inert = pool.Libraries.Count == 0;
         foreach (var name in scope.Globals.Keys)
             Refuse(engine, name, scope.JsonGlobals.ContainsKey(name));
         foreach (var name in scope.JsonGlobals.Keys)
@@ -54,6 +58,7 @@ internal sealed class EngineLease : IDisposable
     {
         if (script.DeclaresGlobals)
             _reusable = false;
+        _inert &= script.Inert;
         return Guard(script, subject, static (engine, s) => engine.Evaluate(s.Prepared!.Value));
     }
 
@@ -77,7 +82,7 @@ internal sealed class EngineLease : IDisposable
     public void Dispose()
     {
         _engine.End();
-        if (_reusable && _engine.TryReset())
+        if (_reusable && _engine.TryReset(_inert ? _scope : null))
             _pool.Return(_engine);
         else
             _engine.Dispose();

@@ -88,9 +88,28 @@ internal sealed class PooledEngine : IDisposable
             Engine.SetValue(name, JsonNodeConverter.ToJsValue(Engine, value, scope.LiftMetadata));
     }
 
-    /// <summary>Removes every global that is not part of the baseline; false when one cannot be removed (the engine is then dropped).</summary>
-    public bool TryReset()
+    /// <summary>
+    /// Removes every global that is not part of the baseline; false when one cannot be removed (the engine is then
+    /// dropped). With <paramref name="onlyBound"/> (the call ran only <see cref="CachedScript.Inert"/> scripts on an
+    /// engine without libraries, so nothing but the call's own globals can have been added) only those are removed,
+    /// without listing the global object's keys.
+    /// </summary>
+    public bool TryReset(JavaScriptScope? onlyBound = null)
     {
+        if (onlyBound is not null)
+        {
+            foreach (var name in onlyBound.Globals.Keys)
+            {
+                if (!Engine.Global.Delete(name))
+                    return false;
+            }
+            foreach (var name in onlyBound.JsonGlobals.Keys)
+            {
+                if (!Engine.Global.Delete(name))
+                    return false;
+            }
+            return true;
+        }
         var keys = Engine.Global.GetOwnPropertyKeys(Types.String | Types.Symbol);
         if (keys.Count == _baselineCount)
             return true;

@@ -107,4 +107,23 @@ public sealed class BuiltInsTests
                 "[event.check.name, event.check.labels.tier, event.entity.name, event.entity.labels.password, event.entity.metadata.labels.region, event.annotations.team, event.check.hooks[0].name, event.namespace].join('/')",
                 lifted, CancellationToken.None)?.GetValue<string>());
     }
+
+    [Fact]
+    public void The_parsed_filter_view_is_the_view_json_and_leaves_the_event_as_it_was()
+    {
+        var small = Make(2, 0);
+        var large = Make(0, 2);
+        large.Check!.Output = new string('x', 1_500_000);
+        foreach (var ev in new[] { small, large, small })
+        {
+            using var document = FilterEventView.Parse(ev);
+            Assert.Equal(Encoding.UTF8.GetString(FilterEventView.ToUtf8(ev)), document.Root.GetRawText());
+            Assert.True(document.Root.GetProperty("check").GetProperty("metadata").TryGetProperty("labels", out _));
+            Assert.Equal(ev.IsIncident, document.Root.GetProperty("is_incident").GetBoolean());
+        }
+        Assert.Null(small.Check!.Metadata.Labels);
+        Assert.Null(small.Metadata.Labels);
+        Assert.Null(small.Entity!.Metadata.Annotations);
+        Assert.Equal("hunter22", small.Entity.Metadata.Labels!["password"]);
+    }
 }

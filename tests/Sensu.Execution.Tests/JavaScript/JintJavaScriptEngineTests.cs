@@ -174,6 +174,36 @@ public sealed class JintJavaScriptEngineTests : IDisposable
         Assert.True(Filter("let lexical = 5; lexical === 5"));
     }
 
+    [Theory]
+    [InlineData("event.check.status != 0", true)]
+    [InlineData("a && b || !c", true)]
+    [InlineData("typeof x === 'undefined' ? [1, ...y].length : ({ a: 1, [k]: 2 }).a", true)]
+    [InlineData("`${event.check.output}` == 'y', event?.check?.status", true)]
+    [InlineData("x = 1", false)]
+    [InlineData("event.check.status++", false)]
+    [InlineData("delete event.check", false)]
+    [InlineData("hour(event.timestamp) > 2", false)]
+    [InlineData("new Date(0)", false)]
+    [InlineData("(function () {})", false)]
+    [InlineData("(() => 1)", false)]
+    [InlineData("({ get a() { return 1 } }).a", false)]
+    [InlineData("({ m() {} })", false)]
+    [InlineData("this.x", false)]
+    [InlineData("var x = 1", false)]
+    [InlineData("if (a) b", false)]
+    [InlineData("tag`x`", false)]
+    public void Only_scripts_that_merely_read_are_inert(string source, bool inert) =>
+        Assert.Equal(inert, CachedScript.Parse(source).Inert);
+
+    [Fact]
+    public void The_globals_of_a_call_that_only_read_are_removed_for_the_next_call()
+    {
+        Assert.True(_engine.EvaluatePredicates(["event.check.status === 2"], EventScope(), CancellationToken.None));
+        Assert.True(_engine.EvaluatePredicates(["typeof event === 'undefined'"], new JavaScriptScope(), CancellationToken.None));
+        Assert.True(Filter("leaked = 1; true"));
+        Assert.True(_engine.EvaluatePredicates(["typeof leaked === 'undefined' && typeof event === 'undefined'"], new JavaScriptScope(), CancellationToken.None));
+    }
+
     [Fact]
     public void A_scope_global_cannot_replace_a_helper()
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Pipeline.Assets;
@@ -60,10 +59,10 @@ public sealed class EventFilterStage(
         var installed = await assets.InstallAsync($"filter {reference.Name}", @namespace, filter.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
         var loaded = await libraries.LoadAsync(installed, cancellationToken).ConfigureAwait(false);
         // The evaluation is synchronous and keeps nothing of the document: it is disposed when the call returns.
-        using var view = JsonDocument.Parse(FilterEventView.ToUtf8(ev));
+        using var view = FilterEventView.Parse(ev);
         var scope = new JavaScriptScope
         {
-            JsonGlobals = { ["event"] = view.RootElement },
+            JsonGlobals = { ["event"] = view.Root },
             LiftMetadata = true,
             Libraries = loaded,
         };

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
@@ -21,6 +22,46 @@ public static class FilterEventView
     /// <summary>The whole view as JSON, metadata lifted everywhere.</summary>
     public static JsonObject Build(Event ev) => Synthesized.Lift(JsonNode.Parse(ToUtf8(ev))!.AsObject());
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>
+    /// <see cref="ToUtf8"/> parsed, in buffers rented for the document's lifetime: dispose it when the script has run
+    /// (nothing of it may be kept after). Nothing is allocated for the bytes of the event.
+    /// </summary>
+    public static FilterEventDocument Parse(Event ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            JsonSerializer.Serialize(writer, View(ev), SensuJsonContext.Default.Event);
+            writer.Flush();
+            var json = buffer.WrittenSpan;
+            Span<byte> tail = stackalloc byte[TailCapacity];
+            var length = Predicates(json, ev, tail);
+            var rented = ArrayPool<byte>.Shared.Rent(json.Length - 1 + length);
+            json[..^1].CopyTo(rented);
+            tail[..length].CopyTo(rented.AsSpan(json.Length - 1));
+            return new FilterEventDocument(rented, json.Length - 1 + length);
+        }
+        finally
+        {
+            // A very large event does not keep its buffer on the thread.
+            if (buffer.Capacity > 1024 * 1024)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
+    }
+
     /// <summary>
     /// The view before the metadata lift, as UTF-8 JSON, for a <see cref="JavaScriptScope"/> that binds its parsed
     /// document (<see cref="JavaScriptScope.JsonGlobals"/>) with <see cref="JavaScriptScope.LiftMetadata"/>, which
@@ -30,6 +71,18 @@ public static class FilterEventView
     public static byte[] ToUtf8(Event ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
+        var json = JsonSerializer.SerializeToUtf8Bytes(View(ev), SensuJsonContext.Default.Event);
+        Span<byte> tail = stackalloc byte[TailCapacity];
+        var length = Predicates(json, ev, tail);
+        var result = new byte[json.Length - 1 + length];
+        json.AsSpan(0, json.Length - 1).CopyTo(result);
+        tail[..length].CopyTo(result.AsSpan(json.Length - 1));
+        return result;
+    }
+
+    /// <summary>The event to serialize: the entity redacted, label maps present; copies where the event differs.</summary>
+    private static Event View(Event ev)
+    {
         var view = JsonMutator.Redacted(ev);
         view.Metadata = WithMaps(ev.Metadata);
         if (view.Check is { } check && NeedsMaps(check.Metadata))
@@ -43,7 +96,7 @@ public static class FilterEventView
             view.Entity = entity.ShallowCopy();
             view.Entity.Metadata = WithMaps(entity.Metadata);
         }
-        return WithPredicates(JsonSerializer.SerializeToUtf8Bytes(view, SensuJsonContext.Default.Event), ev);
+        return view;
     }
 
     private static bool NeedsMaps(ObjectMeta? metadata) => metadata?.Labels is null || metadata.Annotations is null;
@@ -58,20 +111,20 @@ public static class FilterEventView
             Annotations = metadata?.Annotations ?? [],
         };
 
-    /// <summary>The event's JSON object with the predicates appended as its last members.</summary>
-    private static byte[] WithPredicates(byte[] json, Event ev)
+    private const int TailCapacity = 256;
+
+    /// <summary>
+    /// Writes into <paramref name="tail"/> what replaces the closing brace of the event's JSON object: the
+    /// predicates as its last members, then the brace. Returns its length.
+    /// </summary>
+    private static int Predicates(ReadOnlySpan<byte> json, Event ev, Span<byte> tail)
     {
-        Span<byte> tail = stackalloc byte[256];
-        var written = Utf8.TryWrite(tail, $"\"has_check\":{Bool(ev.HasCheck)},\"has_metrics\":{Bool(ev.HasMetrics)},\"is_incident\":{Bool(ev.IsIncident)},\"is_resolution\":{Bool(ev.IsResolution)},\"is_silenced\":{Bool(ev.IsSilenced)},\"is_flapping_start\":{Bool(ev.Check is not null && ev.IsFlappingStart)},\"is_flapping_end\":{Bool(ev.Check is not null && ev.IsFlappingEnd)}}}", out var length);
-        if (!written || json.Length < 2 || json[^1] != (byte)'}')
+        if (json.Length < 2 || json[^1] != (byte)'}')
             throw new InvalidOperationException("the event did not serialize as a JSON object");
-        var empty = json.Length == 2;
-        var result = new byte[json.Length - 1 + (empty ? 0 : 1) + length];
-        json.AsSpan(0, json.Length - 1).CopyTo(result);
-        if (!empty)
-            result[json.Length - 1] = (byte)',';
-        tail[..length].CopyTo(result.AsSpan(result.Length - length));
-        return result;
+        var separator = json.Length == 2 ? "" : ",";
+        if (!Utf8.TryWrite(tail, $"{separator}\"has_check\":{Bool(ev.HasCheck)},\"has_metrics\":{Bool(ev.HasMetrics)},\"is_incident\":{Bool(ev.IsIncident)},\"is_resolution\":{Bool(ev.IsResolution)},\"is_silenced\":{Bool(ev.IsSilenced)},\"is_flapping_start\":{Bool(ev.Check is not null && ev.IsFlappingStart)},\"is_flapping_end\":{Bool(ev.Check is not null && ev.IsFlappingEnd)}}}", out var length))
+            throw new InvalidOperationException("the filter predicates did not fit their buffer");
+        return length;
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
