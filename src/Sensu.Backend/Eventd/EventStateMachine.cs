@@ -34,14 +34,14 @@ public sealed class EventStateMachine(TimeProvider time)
         UpdateOccurrences(check);
 
         var matching = SilenceMatcher.Matching(silences, incoming, now);
-        var toDelete = new List<string>();
-        if (incoming.IsResolution)
+        IReadOnlyList<string> toDelete = [];
+        if (matching is not null && incoming.IsResolution)
         {
-            toDelete.AddRange(matching.Where(s => s.ExpireOnResolve).Select(s => s.Metadata.Name!));
+            toDelete = matching.Where(s => s.ExpireOnResolve).Select(s => s.Metadata.Name!).ToList();
             matching.RemoveAll(s => s.ExpireOnResolve);
         }
-        check.Silenced = matching.Count > 0 ? matching.Select(s => s.Metadata.Name!).ToList() : null;
-        check.IsSilenced = matching.Count > 0;
+        check.Silenced = matching is { Count: > 0 } ? matching.Select(s => s.Metadata.Name!).ToList() : null;
+        check.IsSilenced = matching is { Count: > 0 };
 
         return new EventTransition(incoming, Persist(incoming, check), toDelete);
     }

@@ -24,7 +24,16 @@ public static class SilenceMatcher
         return check.Subscriptions.Exists(s => entity.Subscriptions.Contains(s) && entry.Matches(checkName, s));
     }
 
-    /// <summary>Names of the entries that silence the event, sorted.</summary>
-    public static List<Silenced> Matching(IEnumerable<Silenced> entries, Event ev, long now) =>
-        entries.Where(e => Silences(e, ev, now)).OrderBy(e => e.Metadata.Name, StringComparer.Ordinal).ToList();
+    /// <summary>The entries that silence the event, sorted by name (names are unique in a namespace); null when none does.</summary>
+    public static List<Silenced>? Matching(IEnumerable<Silenced> entries, Event ev, long now)
+    {
+        List<Silenced>? matching = null;
+        foreach (var entry in entries)
+        {
+            if (Silences(entry, ev, now))
+                (matching ??= []).Add(entry);
+        }
+        matching?.Sort(static (a, b) => string.CompareOrdinal(a.Metadata.Name, b.Metadata.Name));
+        return matching;
+    }
 }

@@ -24,12 +24,17 @@ public sealed class PipelineResolver(ResourceCache<PipelineResource> pipelines, 
     public const string LegacyPipelineName = "legacy-pipeline";
     public const string PipelineType = "Pipeline";
 
-    private readonly ConditionalWeakTable<Handler, ResolvedWorkflow> _legacyWorkflows = [];
+    private readonly ConditionalWeakTable<Handler, ResolvedWorkflow[]> _legacyWorkflows = [];
 
     public IReadOnlyList<ResolvedWorkflow> Resolve(Event ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
         var @namespace = EventKey.Namespace(ev);
+        // The usual case, no pipelines and one handler: its cached one-workflow list.
+        if (ev.Pipelines.Count == 0 && ev.Check?.Pipelines is null or { Count: 0 } && ev.Metrics?.Handlers is null or { Count: 0 }
+            && ev.Check?.Handlers is { Count: 1 } checkHandlers
+            && expander.Expand(@namespace, checkHandlers) is { Count: 1 } handlers)
+            return LegacyWorkflows(handlers[0]);
         var workflows = new List<ResolvedWorkflow>();
         if (ev.Pipelines.Count != 0 || ev.Check?.Pipelines is { Count: > 0 })
             AddPipelines(ev, @namespace, workflows);
@@ -73,20 +78,24 @@ public sealed class PipelineResolver(ResourceCache<PipelineResource> pipelines, 
         var handlers = expander.Expand(@namespace, metricsHandlers.Count == 0 ? checkHandlers : checkHandlers.Concat(metricsHandlers));
         if (handlers.Count == 1)
         {
-            workflows.Add(LegacyWorkflow(handlers[0]));
+            workflows.Add(LegacyWorkflows(handlers[0])[0]);
             return;
         }
         foreach (var handler in handlers.OrderBy(h => h.Metadata.Name, StringComparer.Ordinal))
-            workflows.Add(LegacyWorkflow(handler));
+            workflows.Add(LegacyWorkflows(handler)[0]);
     }
 
-    private ResolvedWorkflow LegacyWorkflow(Handler handler) =>
-        _legacyWorkflows.GetValue(handler, static h => new ResolvedWorkflow(
-            LegacyPipelineName,
-            "legacy-pipeline-workflow-" + h.Metadata.Name,
-            h.Filters.Select(f => Reference(f, EventFilterStage.ResourceType)).ToList(),
-            h.Mutator is { Length: > 0 } m ? Reference(m, ResourceMutatorStage.ResourceType) : null,
-            Reference(h.Metadata.Name ?? "", ResourceHandlerStage.ResourceType)));
+    /// <summary>The handler's legacy workflow, as a list of one (never changed by callers).</summary>
+    private ResolvedWorkflow[] LegacyWorkflows(Handler handler) =>
+        _legacyWorkflows.GetValue(handler, static h =>
+        [
+            new ResolvedWorkflow(
+                LegacyPipelineName,
+                "legacy-pipeline-workflow-" + h.Metadata.Name,
+                h.Filters.Select(f => Reference(f, EventFilterStage.ResourceType)).ToList(),
+                h.Mutator is { Length: > 0 } m ? Reference(m, ResourceMutatorStage.ResourceType) : null,
+                Reference(h.Metadata.Name ?? "", ResourceHandlerStage.ResourceType)),
+        ]);
 
     private static ResourceReference Reference(string name, string type) =>
         new() { Name = name, Type = type, ApiVersion = ResourceReference.CoreV2 };

@@ -32,52 +32,99 @@ public sealed class WorkflowRunner(
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(ev);
-        var stage = "";
+        // The stage being run, named only if it fails (a reference's text is built for the log line alone).
+        ResourceReference? stage = null;
+        var stageKind = StageKind.Filter;
         try
         {
             foreach (var reference in workflow.Filters)
             {
-                stage = reference.ToString();
-                var filter = _filters.FirstOrDefault(f => f.CanFilter(reference))
+                stage = reference;
+                var filter = FilterFor(reference)
                     ?? throw new PipelineStageException($"no filter kind can evaluate {reference}");
                 var started = time.GetTimestamp();
                 var passes = await filter.PassesAsync(reference, ev, cancellationToken).ConfigureAwait(false);
                 metrics.Filter(time.GetElapsedTime(started));
                 if (!passes)
                 {
-                    Log.EventFiltered(logger, reference.Name, workflow.Pipeline, workflow.Name, EventKey.Of(ev));
+                    if (logger.IsEnabled(LogLevel.Information))
+                        Log.EventFiltered(logger, reference.Name, workflow.Pipeline, workflow.Name, EventKey.Of(ev));
                     return false;
                 }
             }
 
-            stage = workflow.Mutator?.ToString() ?? "core/v2.Mutator(json)";
-            var mutator = _mutators.FirstOrDefault(m => m.CanMutate(workflow.Mutator))
+            stage = workflow.Mutator;
+            stageKind = StageKind.Mutator;
+            var mutator = MutatorFor(workflow.Mutator)
                 ?? throw new PipelineStageException($"no mutator kind can apply {workflow.Mutator}");
             var mutateStarted = time.GetTimestamp();
             var body = await mutator.MutateAsync(workflow.Mutator, ev, cancellationToken).ConfigureAwait(false);
             metrics.Mutator(time.GetElapsedTime(mutateStarted));
 
-            stage = workflow.Handler.ToString();
-            var handler = _handlers.FirstOrDefault(h => h.CanHandle(workflow.Handler))
+            stage = workflow.Handler;
+            stageKind = StageKind.Handler;
+            var handler = HandlerFor(workflow.Handler)
                 ?? throw new PipelineStageException($"handler {workflow.Handler} is not supported by this backend");
             await handler.HandleAsync(workflow.Handler, ev, body, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (PipelineStageException ex)
         {
-            Fail(workflow, ev, stage, ex.Message, null);
+            Fail(workflow, ev, stageKind, stage, ex.Message, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Fail(workflow, ev, stage, ex.Message, ex);
+            Fail(workflow, ev, stageKind, stage, ex.Message, ex);
         }
         return false;
     }
 
-    private void Fail(ResolvedWorkflow workflow, Event ev, string stage, string reason, Exception? exception)
+    private IEventFilterStage? FilterFor(ResourceReference reference)
     {
-        metrics.WorkflowError(stage.Contains(".EventFilter(", StringComparison.Ordinal) ? "filter"
-            : stage.Contains(".Mutator(", StringComparison.Ordinal) ? "mutator" : "handler");
-        Log.WorkflowFailed(logger, workflow.Pipeline, workflow.Name, stage, EventKey.Of(ev), scrubber.Scrub(reason), exception);
+        foreach (var filter in _filters)
+        {
+            if (filter.CanFilter(reference))
+                return filter;
+        }
+        return null;
+    }
+
+    private IEventMutatorStage? MutatorFor(ResourceReference? reference)
+    {
+        foreach (var mutator in _mutators)
+        {
+            if (mutator.CanMutate(reference))
+                return mutator;
+        }
+        return null;
+    }
+
+    private IEventHandlerStage? HandlerFor(ResourceReference reference)
+    {
+        foreach (var handler in _handlers)
+        {
+            if (handler.CanHandle(reference))
+                return handler;
+        }
+        return null;
+    }
+
+    private enum StageKind
+    {
+        Filter,
+        Mutator,
+        Handler,
+    }
+
+    private void Fail(ResolvedWorkflow workflow, Event ev, StageKind kind, ResourceReference? stage, string reason, Exception? exception)
+    {
+        metrics.WorkflowError(kind switch
+        {
+            StageKind.Filter => "filter",
+            StageKind.Mutator => "mutator",
+            _ => "handler",
+        });
+        var name = stage?.ToString() ?? (kind == StageKind.Mutator ? "core/v2.Mutator(json)" : "");
+        Log.WorkflowFailed(logger, workflow.Pipeline, workflow.Name, name, EventKey.Of(ev), scrubber.Scrub(reason), exception);
     }
 }

@@ -15,6 +15,10 @@ public sealed class HandlerExpander(ResourceCache<Handler> handlers, ILogger<Han
 
     public IReadOnlyList<Handler> Expand(string @namespace, IEnumerable<string> names)
     {
+        // The usual case, one handler that is not a set, without the sets and lists of the general walk.
+        if (names is IReadOnlyList<string> { Count: 1 } single
+            && handlers.Get(@namespace, single[0]) is { } only && only.Type != Handler.SetType)
+            return [only];
         var result = new List<Handler>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Expand(@namespace, names, 1, null, result, seen);

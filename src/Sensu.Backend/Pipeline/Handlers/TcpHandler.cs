@@ -23,7 +23,6 @@ public sealed class TcpHandler(ILogger<TcpHandler> logger) : IHandlerKind
     {
         ArgumentNullException.ThrowIfNull(handler);
         var socket = handler.Socket ?? throw new PipelineStageException($"handler {handler.Metadata.Name} has no socket");
-        var address = $"{socket.Host}:{socket.Port}";
         var length = body.Length;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(handler.EffectiveTimeout));
@@ -38,15 +37,18 @@ public sealed class TcpHandler(ILogger<TcpHandler> logger) : IHandlerKind
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new PipelineStageException($"tcp handler {handler.Metadata.Name}: no delivery to {address} within {handler.EffectiveTimeout}s");
+            throw new PipelineStageException($"tcp handler {handler.Metadata.Name}: no delivery to {Address(socket)} within {handler.EffectiveTimeout}s");
         }
         catch (Exception ex) when (ex is SocketException or IOException)
         {
-            throw new PipelineStageException($"tcp handler {handler.Metadata.Name}: cannot deliver to {address}: {ex.Message}", ex);
+            throw new PipelineStageException($"tcp handler {handler.Metadata.Name}: cannot deliver to {Address(socket)}: {ex.Message}", ex);
         }
-        Log.SocketHandlerSent(logger, Type, handler.Metadata.Name ?? "", address, length);
+        if (logger.IsEnabled(LogLevel.Information))
+            Log.SocketHandlerSent(logger, Type, handler.Metadata.Name ?? "", Address(socket), length);
         return HandlerOutcome.Ok;
     }
+
+    private static string Address(HandlerSocket socket) => $"{socket.Host}:{socket.Port}";
 
     private static async Task<Socket> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {
