@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -12,7 +13,9 @@ namespace Sensu.Backend.Caching;
 /// <summary>
 /// Every resource of one type, in every namespace, loaded once and kept fresh by the store's change feed
 /// (subscribed before the load, so nothing committed in between is missed). Readers get immutable snapshots;
-/// daemons read configuration here, never from the store per event. Register with
+/// daemons read configuration here, never from the store per event. <see cref="Get"/>, which runs several times per
+/// event, reads a hash index kept beside the snapshots (an immutable dictionary of thousands of entities costs a walk
+/// down its tree on every lookup); a reload publishes a whole new index at once. Register with
 /// <see cref="CachingServiceCollectionExtensions.AddResourceCache{T}"/>.
 /// </summary>
 public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, TimeProvider time, ILogger<ResourceCache<T>> logger)
@@ -26,6 +29,7 @@ public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, T
     private readonly Lock _gate = new();
     private ImmutableDictionary<string, ImmutableDictionary<string, T>> _byNamespace =
         ImmutableDictionary<string, ImmutableDictionary<string, T>>.Empty;
+    private ConcurrentDictionary<(string Namespace, string Name), T> _index = new();
 
     /// <summary>
     /// Raised after a change is applied (and once after each full load, with a null key), on the cache's own loop:
@@ -38,7 +42,7 @@ public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, T
 
     /// <summary>One resource, or null.</summary>
     public T? Get(string @namespace, string name) =>
-        Volatile.Read(ref _byNamespace).TryGetValue(@namespace, out var entries) && entries.TryGetValue(name, out var value) ? value : null;
+        Volatile.Read(ref _index).TryGetValue((@namespace, name), out var value) ? value : null;
 
     /// <summary>The resources of one namespace (a snapshot).</summary>
     public IEnumerable<T> InNamespace(string @namespace) =>
@@ -90,6 +94,7 @@ public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, T
     {
         var page = await reader.ListAsync(Type.StoreKind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
         var builder = new Dictionary<string, ImmutableDictionary<string, T>.Builder>(StringComparer.Ordinal);
+        var index = new ConcurrentDictionary<(string Namespace, string Name), T>();
         foreach (var stored in page.Items)
         {
             if (Decode(stored) is not { } value)
@@ -97,9 +102,13 @@ public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, T
             if (!builder.TryGetValue(stored.Key.Namespace, out var entries))
                 builder[stored.Key.Namespace] = entries = ImmutableDictionary.CreateBuilder<string, T>(StringComparer.Ordinal);
             entries[stored.Key.Name] = value;
+            index[(stored.Key.Namespace, stored.Key.Name)] = value;
         }
         lock (_gate)
+        {
             _byNamespace = builder.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
+            Volatile.Write(ref _index, index);
+        }
         CacheLog.Loaded(logger, Type.Name, page.Items.Count);
     }
 
@@ -114,6 +123,10 @@ public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, T
                 : ImmutableDictionary.Create<string, T>(StringComparer.Ordinal);
             entries = value is null ? entries.Remove(key.Name) : entries.SetItem(key.Name, value);
             _byNamespace = _byNamespace.SetItem(key.Namespace, entries);
+            if (value is null)
+                _index.TryRemove((key.Namespace, key.Name), out _);
+            else
+                _index[(key.Namespace, key.Name)] = value;
         }
     }
 

@@ -97,7 +97,7 @@ public sealed class EventProcessor(
         }
         var write = events.PutEventAsync(key, transition.PersistedJson, cancellationToken);
         previous.Remember(key, transition.Event.Check!, write);
-        return new StagedEvent(transition.Event, write);
+        return new StagedEvent(transition.Event, write, transition.PersistedIsEvent ? transition.PersistedJson : null);
     }
 
     /// <summary>

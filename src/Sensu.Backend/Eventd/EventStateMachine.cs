@@ -43,7 +43,8 @@ public sealed class EventStateMachine(TimeProvider time)
         check.Silenced = matching is { Count: > 0 } ? matching.Select(s => s.Metadata.Name!).ToList() : null;
         check.IsSilenced = matching is { Count: > 0 };
 
-        return new EventTransition(incoming, Persist(incoming, check), toDelete);
+        var persisted = Persist(incoming, check, out var whole);
+        return new EventTransition(incoming, persisted, toDelete, whole);
     }
 
     /// <summary>Appends the result to the source's history and recomputes flapping, state and last_ok.</summary>
@@ -122,8 +123,9 @@ public sealed class EventStateMachine(TimeProvider time)
     }
 
     /// <summary>The stored form: metrics stripped, output cut to <c>max_output_size</c> bytes (labelled on the event).</summary>
-    private static byte[] Persist(Event ev, Check check)
+    private static byte[] Persist(Event ev, Check check, out bool whole)
     {
+        whole = ev.Metrics is null;
         var output = check.Output;
         var metrics = ev.Metrics;
         var max = check.MaxOutputSize;
@@ -135,6 +137,7 @@ public sealed class EventStateMachine(TimeProvider time)
                 ev.Metadata.Labels ??= [];
                 ev.Metadata.Labels[OutputTruncatedBytesLabel] = (bytes - max).ToString(CultureInfo.InvariantCulture);
                 check.Output = Truncate(output, (int)Math.Min(max, int.MaxValue));
+                whole = false;
             }
         }
         ev.Metrics = null;

@@ -136,7 +136,7 @@ internal sealed class EventdWorker
     {
         await foreach (var staged in _staged.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            var (item, (published, write), started) = staged;
+            var (item, (published, write, json), started) = staged;
             if (write is not null)
             {
                 try
@@ -156,7 +156,7 @@ internal sealed class EventdWorker
 
             try
             {
-                await _pipeline.EnqueueAsync(published, abort).ConfigureAwait(false);
+                await _pipeline.EnqueueAsync(published, json, abort).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !abort.IsCancellationRequested)
             {

@@ -6,4 +6,11 @@ namespace Sensu.Backend.Pipelined;
 public interface IEventPipeline
 {
     ValueTask EnqueueAsync(Event ev, CancellationToken ct);
+
+    /// <summary>
+    /// Takes an event with the JSON Eventd stored for it, given only when that JSON is the whole event as it is
+    /// handed on (no metrics stripped, no output truncated): the <c>json</c> mutator may hand it on instead of
+    /// serializing the event again. The event must not be changed after this call.
+    /// </summary>
+    ValueTask EnqueueAsync(Event ev, byte[]? storedJson, CancellationToken ct) => EnqueueAsync(ev, ct);
 }

@@ -24,7 +24,7 @@ namespace Sensu.Backend.Pipelined;
 /// </summary>
 public sealed class Pipelined : BackgroundService, IEventPipeline
 {
-    private readonly Channel<Event> _queue;
+    private readonly Channel<QueuedEvent> _queue;
     private readonly int _workers;
     private readonly PipelineResolver _resolver;
     private readonly WorkflowRunner _runner;
@@ -43,7 +43,7 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metrics);
         _workers = Math.Max(1, options.PipelinedWorkers);
-        _queue = Channel.CreateBounded<Event>(new BoundedChannelOptions(Math.Max(1, options.PipelinedBufferSize))
+        _queue = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(Math.Max(1, options.PipelinedBufferSize))
         {
             FullMode = BoundedChannelFullMode.Wait,
         });
@@ -55,11 +55,13 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
         metrics.ObserveQueueDepth(() => _queue.Reader.CanCount ? _queue.Reader.Count : 0);
     }
 
-    public async ValueTask EnqueueAsync(Event ev, CancellationToken ct)
+    public ValueTask EnqueueAsync(Event ev, CancellationToken ct) => EnqueueAsync(ev, null, ct);
+
+    public async ValueTask EnqueueAsync(Event ev, byte[]? storedJson, CancellationToken ct)
     {
         try
         {
-            await _queue.Writer.WriteAsync(ev, ct).ConfigureAwait(false);
+            await _queue.Writer.WriteAsync(new QueuedEvent(ev, storedJson), ct).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
@@ -101,18 +103,18 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (!reader.TryRead(out var ev))
+                if (!reader.TryRead(out var queued))
                 {
                     try
                     {
-                        ev = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                        queued = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
                     }
                     catch (ChannelClosedException)
                     {
                         return;
                     }
                 }
-                await HandleAsync(ev, stoppingToken).ConfigureAwait(false);
+                await HandleAsync(queued.Event, queued.StoredJson, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -122,7 +124,9 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
     }
 
     /// <summary>Runs one event through every workflow that applies to it; never throws for a failing stage.</summary>
-    public async Task HandleAsync(Event ev, CancellationToken cancellationToken)
+    public Task HandleAsync(Event ev, CancellationToken cancellationToken) => HandleAsync(ev, null, cancellationToken);
+
+    private async Task HandleAsync(Event ev, byte[]? storedJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ev);
         _metrics.EventProcessed(ev.HasCheck ? "check" : "metrics");
@@ -139,6 +143,9 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
             return;
         }
         foreach (var workflow in workflows)
-            await _runner.RunAsync(workflow, ev, cancellationToken).ConfigureAwait(false);
+            await _runner.RunAsync(workflow, ev, storedJson, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>An event waiting for a worker, with the JSON Eventd stored when it is the whole event.</summary>
+    private readonly record struct QueuedEvent(Event Event, byte[]? StoredJson);
 }

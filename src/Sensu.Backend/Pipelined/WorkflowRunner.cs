@@ -28,7 +28,15 @@ public sealed class WorkflowRunner(
     private readonly IEventHandlerStage[] _handlers = handlers.ToArray();
 
     /// <summary>True when the handler ran (or was attempted past filters and mutator without error).</summary>
-    public async Task<bool> RunAsync(ResolvedWorkflow workflow, Event ev, CancellationToken cancellationToken)
+    public Task<bool> RunAsync(ResolvedWorkflow workflow, Event ev, CancellationToken cancellationToken) =>
+        RunAsync(workflow, ev, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(ResolvedWorkflow, Event, CancellationToken)"/>, with the JSON Eventd stored for the
+    /// event when it is the whole event (<see cref="IEventPipeline.EnqueueAsync(Event, byte[], CancellationToken)"/>),
+    /// which the <c>json</c> mutator hands on when its output would be the same bytes.
+    /// </summary>
+    public async Task<bool> RunAsync(ResolvedWorkflow workflow, Event ev, byte[]? storedJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentNullException.ThrowIfNull(ev);
@@ -58,7 +66,9 @@ public sealed class WorkflowRunner(
             var mutator = MutatorFor(workflow.Mutator)
                 ?? throw new PipelineStageException($"no mutator kind can apply {workflow.Mutator}");
             var mutateStarted = time.GetTimestamp();
-            var body = await mutator.MutateAsync(workflow.Mutator, ev, cancellationToken).ConfigureAwait(false);
+            var body = mutator is JsonMutator && storedJson is not null && JsonMutator.IsStoredForm(ev)
+                ? storedJson
+                : await mutator.MutateAsync(workflow.Mutator, ev, cancellationToken).ConfigureAwait(false);
             metrics.Mutator(time.GetElapsedTime(mutateStarted));
 
             stage = workflow.Handler;

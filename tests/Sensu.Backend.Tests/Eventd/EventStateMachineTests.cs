@@ -135,6 +135,23 @@ public sealed class EventStateMachineTests
     }
 
     [Fact]
+    public void The_stored_json_is_said_to_be_the_event_only_when_nothing_was_stripped_or_truncated()
+    {
+        var plain = _machine.Apply(Result(2, 1000), null, []);
+        Assert.True(plain.PersistedIsEvent);
+        Assert.Equal(Sensu.Backend.Pipeline.Mutators.JsonMutator.ToJson(plain.Event), plain.PersistedJson);
+
+        var withMetrics = Result(0, 1000);
+        withMetrics.Metrics = new Sensu.Core.Resources.Core.Metrics { Points = [new MetricPoint { Name = "cpu", Value = 1 }] };
+        Assert.False(_machine.Apply(withMetrics, null, []).PersistedIsEvent);
+
+        var truncated = Result(0, 1000);
+        truncated.Check!.Output = "hello world";
+        truncated.Check.MaxOutputSize = 5;
+        Assert.False(_machine.Apply(truncated, null, []).PersistedIsEvent);
+    }
+
+    [Fact]
     public void Truncation_does_not_split_a_multibyte_character()
     {
         var result = Result(0, 1000);

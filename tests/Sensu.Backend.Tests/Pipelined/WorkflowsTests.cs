@@ -130,6 +130,25 @@ public sealed class WorkflowsTests : IAsyncLifetime
         Assert.Contains("sensu_pipelined_queue_depth", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_json_mutator_gives_the_event_as_stored_and_redacts_an_entity_that_needs_it()
+    {
+        var file = Path.Combine(_dir, "json");
+        await PutAsync<Handler>("handlers", "raw", Append(file));
+        await PutEventAsync("plain", "stored", 2, "as stored", handlers: "\"raw\"");
+        var line = (await PipelineHarness.WaitForFileAsync(file, "as stored")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Single();
+        using var stored = await _client.GetAsync("/api/core/v2/namespaces/default/events/plain/stored");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(await stored.Content.ReadAsStringAsync()), JsonNode.Parse(line)), line);
+
+        var body = """{"entity":{"metadata":{"name":"secretive","labels":{"password":"hunter2","region":"eu"}},"subscriptions":["linux"]},"check":{"metadata":{"name":"stored"},"status":2,"output":"labelled","interval":60,"handlers":["raw"]}}""";
+        Assert.Equal(HttpStatusCode.Created, await _client.PutJsonAsync("/api/core/v2/namespaces/default/events/secretive/stored", body));
+        var text = await PipelineHarness.WaitForFileAsync(file, "labelled");
+        var redacted = JsonNode.Parse(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(l => l.Contains("labelled", StringComparison.Ordinal)))!;
+        Assert.Equal("REDACTED", redacted["entity"]!["metadata"]!["labels"]!["password"]!.GetValue<string>());
+        Assert.Equal("eu", redacted["entity"]!["metadata"]!["labels"]!["region"]!.GetValue<string>());
+        Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+    }
+
     private static string Append(string file, string? mutator = null)
     {
         var command = $"cat >> {file}.tmp; echo >> {file}.tmp; cp {file}.tmp {file}.new; mv {file}.new {file}";

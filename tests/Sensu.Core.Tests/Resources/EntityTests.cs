@@ -113,4 +113,17 @@ public sealed class EntityTests
         Assert.Equal("p", redacted.Metadata.Labels!["password"]);
         Assert.Equal(Entity.Redacted, redacted.Metadata.Labels["region"]);
     }
+
+    [Fact]
+    public void An_entity_with_nothing_to_redact_is_its_own_redacted_form()
+    {
+        var e = Valid();
+        Assert.Same(e, e.GetRedacted());
+        e.Metadata.Labels = new() { ["region"] = "eu", ["Password"] = "case differs" };
+        e.Metadata.Annotations = new() { ["team"] = "ops" };
+        Assert.Same(e, e.GetRedacted());
+        e.Redact = ["team"];
+        Assert.NotSame(e, e.GetRedacted());
+        Assert.Equal("ops", e.Metadata.Annotations["team"]);
+    }
 }

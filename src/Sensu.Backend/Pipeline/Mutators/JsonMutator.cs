@@ -15,6 +15,16 @@ public sealed class JsonMutator : IEventMutatorStage
     public ValueTask<byte[]> MutateAsync(ResourceReference? reference, Event ev, CancellationToken cancellationToken) =>
         ValueTask.FromResult(ToJson(ev));
 
+    /// <summary>
+    /// True when <see cref="ToJson"/> writes the event exactly as its stored JSON (when that JSON is the whole event):
+    /// its entity has nothing to redact, so the redacted copy is the event itself.
+    /// </summary>
+    public static bool IsStoredForm(Event ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        return ev.Entity is null || ReferenceEquals(ev.Entity.GetRedacted(), ev.Entity);
+    }
+
     /// <summary>The event as JSON with its entity redacted (the event itself is not changed).</summary>
     public static byte[] ToJson(Event ev) => JsonSerializer.SerializeToUtf8Bytes(Redacted(ev), SensuJsonContext.Default.Event);
 

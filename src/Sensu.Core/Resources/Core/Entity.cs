@@ -73,12 +73,13 @@ public sealed class Entity : IResource, IJsonOnDeserialized
     /// A copy whose label and annotation values are replaced with <c>REDACTED</c> when their key is in
     /// <see cref="Redact"/> (or the default list when that is empty): exact, case-sensitive key match.
     /// Use for API output and before filters see the entity; the stored entity keeps the real values.
+    /// When no key is to be redacted the entity itself is returned: callers read the result, never change it.
     /// </summary>
     public Entity GetRedacted()
     {
-        if (Metadata.Labels is null && Metadata.Annotations is null)
-            return this;
         IReadOnlyList<string> keys = Redact is { Count: > 0 } ? Redact : DefaultRedactFields;
+        if (!AnyRedacted(Metadata.Labels, keys) && !AnyRedacted(Metadata.Annotations, keys))
+            return this;
         var copy = (Entity)MemberwiseClone();
         copy.Metadata = new ObjectMeta
         {
@@ -103,6 +104,18 @@ public sealed class Entity : IResource, IJsonOnDeserialized
         if (User is { Length: 0 }) User = null;
         if (Redact is { Count: 0 }) Redact = null;
         if (KeepaliveHandlers is { Count: 0 }) KeepaliveHandlers = null;
+    }
+
+    private static bool AnyRedacted(Dictionary<string, string>? map, IReadOnlyList<string> keys)
+    {
+        if (map is null)
+            return false;
+        foreach (var key in map.Keys)
+        {
+            if (keys.Contains(key, StringComparer.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     private static Dictionary<string, string>? RedactMap(Dictionary<string, string>? map, IReadOnlyList<string> keys)
