@@ -18,7 +18,7 @@ internal sealed class AgentEventFactory(AgentEntityProvider entity, AgentOptions
     public Event ForCheck(Check check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var ev = new Event { Entity = entity.Snapshot(), Check = check, Timestamp = Now, Id = Guid.NewGuid().ToString() };
+        var ev = new Event { Entity = entity.Snapshot(), Check = check, Timestamp = Now, Id = EventIds.New() };
         ev.SetNamespace(entity.Namespace);
         ev.Sequence = NextSequence(check.Metadata.Name ?? "");
         return ev;
@@ -62,7 +62,7 @@ internal sealed class AgentEventFactory(AgentEntityProvider entity, AgentOptions
         if (ev.Timestamp == 0)
             ev.Timestamp = Now;
         if (string.IsNullOrEmpty(ev.Id))
-            ev.Id = Guid.NewGuid().ToString();
+            ev.Id = EventIds.New();
         if (ev.Check is { } check)
         {
             if (check.Executed == 0)

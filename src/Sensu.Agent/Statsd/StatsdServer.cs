@@ -78,7 +78,7 @@ internal sealed class StatsdServer(
         {
             Entity = entity.Snapshot(),
             Timestamp = now,
-            Id = Guid.NewGuid().ToString(),
+            Id = EventIds.New(),
             Metrics = new Core.Resources.Core.Metrics { Handlers = [.. options.StatsdEventHandlers], Points = points },
         };
         ev.SetNamespace(entity.Namespace);

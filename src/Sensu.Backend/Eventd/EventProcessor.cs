@@ -35,7 +35,7 @@ public sealed class EventProcessor(
         if (ev.Timestamp == 0)
             ev.Timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         if (string.IsNullOrEmpty(ev.Id))
-            ev.Id = Guid.NewGuid().ToString();
+            ev.Id = EventIds.New();
         if (ev.Entity is { } entity && string.IsNullOrEmpty(entity.EntityClass))
             entity.EntityClass = Entity.ProxyClass;
         if (ev.Check is { } check)
@@ -65,7 +65,7 @@ public sealed class EventProcessor(
         check.Hooks = null;
         ev.Entity = entity;
         ev.Timestamp = now;
-        ev.Id = Guid.NewGuid().ToString();
+        ev.Id = EventIds.New();
         return ev;
     }
 

@@ -79,7 +79,7 @@ public static class KeepaliveEvents
         Entity = entity,
         Check = check,
         Timestamp = now,
-        Id = Guid.NewGuid().ToString(),
+        Id = EventIds.New(),
         Pipelines = [.. pipelines],
         Metadata = new() { Namespace = entity.Metadata.Namespace },
     };

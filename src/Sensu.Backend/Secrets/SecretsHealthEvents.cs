@@ -111,7 +111,7 @@ public sealed class SecretsHealthEvents : BackgroundService
                 Executed = seconds,
             },
             Timestamp = seconds,
-            Id = Guid.NewGuid().ToString(),
+            Id = EventIds.New(),
         };
         try
         {
