@@ -21,7 +21,7 @@ public sealed class FilterEventDocument : IDisposable
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
             throw;
         }
     }
@@ -34,6 +34,7 @@ public sealed class FilterEventDocument : IDisposable
             return;
         _rented = null;
         _document.Dispose();
-        ArrayPool<byte>.Shared.Return(rented);
+        // Cleared: the pool's next renter should not find this event's data in it.
+        ArrayPool<byte>.Shared.Return(rented, clearArray: true);
     }
 }

@@ -43,13 +43,8 @@ public static class FilterEventView
         {
             JsonSerializer.Serialize(writer, View(ev), SensuJsonContext.Default.Event);
             writer.Flush();
-            var json = buffer.WrittenSpan;
-            Span<byte> tail = stackalloc byte[TailCapacity];
-            var length = Predicates(json, ev, tail);
-            var rented = ArrayPool<byte>.Shared.Rent(json.Length - 1 + length);
-            json[..^1].CopyTo(rented);
-            tail[..length].CopyTo(rented.AsSpan(json.Length - 1));
-            return new FilterEventDocument(rented, json.Length - 1 + length);
+            var rented = WithPredicates(buffer.WrittenSpan, ev, ArrayPool<byte>.Shared.Rent, out var length);
+            return new FilterEventDocument(rented, length);
         }
         finally
         {
@@ -71,12 +66,21 @@ public static class FilterEventView
     public static byte[] ToUtf8(Event ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        var json = JsonSerializer.SerializeToUtf8Bytes(View(ev), SensuJsonContext.Default.Event);
+        return WithPredicates(JsonSerializer.SerializeToUtf8Bytes(View(ev), SensuJsonContext.Default.Event), ev, static n => new byte[n], out _);
+    }
+
+    /// <summary>
+    /// The event's JSON object with the predicates as its last members, in an array from <paramref name="allocate"/>
+    /// (which may be longer than <paramref name="length"/>, the bytes written).
+    /// </summary>
+    private static byte[] WithPredicates(ReadOnlySpan<byte> json, Event ev, Func<int, byte[]> allocate, out int length)
+    {
         Span<byte> tail = stackalloc byte[TailCapacity];
-        var length = Predicates(json, ev, tail);
-        var result = new byte[json.Length - 1 + length];
-        json.AsSpan(0, json.Length - 1).CopyTo(result);
-        tail[..length].CopyTo(result.AsSpan(json.Length - 1));
+        var tailLength = Predicates(json, ev, tail);
+        length = json.Length - 1 + tailLength;
+        var result = allocate(length);
+        json[..^1].CopyTo(result);
+        tail[..tailLength].CopyTo(result.AsSpan(json.Length - 1));
         return result;
     }
 
