@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Sensu.IntegrationTests.Support;
+using Sensu.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Sensu.IntegrationTests.Agent;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Sensu.Testing.Processes;
 
 namespace Sensu.IntegrationTests.Agent;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sensu.IntegrationTests.Support;
+using Sensu.Testing.Processes;
 using Sensu.Testing.Vault;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Sensu.IntegrationTests.Support;
+using Sensu.Testing.Processes;
 
 namespace Sensu.IntegrationTests.Agent;
 

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using Sensu.IntegrationTests.Support;
+using Sensu.Testing.Processes;
 
 namespace Sensu.IntegrationTests.Agent;
 

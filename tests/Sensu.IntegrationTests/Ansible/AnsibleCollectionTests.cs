@@ -1,4 +1,5 @@
 using Sensu.IntegrationTests.Support;
+using Sensu.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Sensu.IntegrationTests.Ansible;

@@ -1,3 +1,5 @@
+using Sensu.Testing.Processes;
+
 namespace Sensu.IntegrationTests.Ansible;
 
 /// <summary>Where <c>ansible-playbook</c> and the playbooks are, and whether a missing Ansible may be skipped.</summary>

@@ -1,3 +1,5 @@
+using Sensu.Testing.Processes;
+
 namespace Sensu.IntegrationTests.Ansible;
 
 /// <summary>

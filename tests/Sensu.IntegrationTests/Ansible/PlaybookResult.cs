@@ -1,3 +1,5 @@
+using Sensu.Testing.Processes;
+
 namespace Sensu.IntegrationTests.Ansible;
 
 /// <summary>Exit code and combined output of one <c>ansible-playbook</c> run.</summary>

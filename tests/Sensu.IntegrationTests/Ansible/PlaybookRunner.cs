@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Sensu.IntegrationTests.Support;
+using Sensu.Testing.Processes;
 
 namespace Sensu.IntegrationTests.Ansible;
 

@@ -1,8 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Sensu.IntegrationTests.Support;
+using Sensu.Testing.Processes;
 using Sensu.Testing;
 
 namespace Sensu.IntegrationTests.Secrets;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
-
 using Sensu.IntegrationTests.Support;
+using Sensu.Testing.Processes;
 
 namespace Sensu.IntegrationTests.Secrets;
 

@@ -1,3 +1,5 @@
+using Sensu.Testing.Processes;
+
 namespace Sensu.IntegrationTests.Support;
 
 /// <summary>xunit class fixture: one <see cref="BackendProcess"/> shared by the tests of a class.</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Sensu.IntegrationTests.Support;
+namespace Sensu.Testing.Processes;
 
 /// <summary>Asks the OS for a loopback TCP port that is free right now.</summary>
 public static class FreePort

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Sensu.IntegrationTests.Support;
+namespace Sensu.Testing.Processes;
 
 /// <summary>
 /// A real <c>sensu-backend start</c> child process on free loopback ports with its own state directory,

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Sensu.IntegrationTests.Support;
+namespace Sensu.Testing.Processes;
 
 /// <summary>
 /// Finds <c>sensu-backend.dll</c>: <c>SENSU_BACKEND_DLL</c> if set, else the backend project's own artifacts folder

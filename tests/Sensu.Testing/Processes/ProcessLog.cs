@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Sensu.IntegrationTests.Support;
+namespace Sensu.Testing.Processes;
 
 /// <summary>Thread-safe capture of a child process's stdout and stderr lines, for failure messages.</summary>
 public sealed class ProcessLog

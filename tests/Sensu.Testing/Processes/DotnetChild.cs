@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Sensu.IntegrationTests.Support;
+namespace Sensu.Testing.Processes;
 
 /// <summary>
 /// What every program the integration tests start has in common: run <c>dotnet &lt;dll&gt;</c> with the host the
