@@ -11,6 +11,7 @@ using Sensu.Agent.Sockets;
 using Sensu.Agent.Statsd;
 using Sensu.Execution;
 using Sensu.Execution.Assets;
+using Sensu.Execution.Host;
 using Sensu.Execution.JavaScript;
 
 namespace Sensu.Agent.Hosting;

@@ -3,6 +3,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,14 +12,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sensu.Execution.Host;
 using Sensu.Testing.Processes;
 
 namespace Sensu.IntegrationTests.Secrets;
 
 /// <summary>
 /// What the seed guide talks to besides Sensu, on 127.0.0.1 (port 0): a Bonsai-compatible hub serving
-/// <c>sensu/sensu-pagerduty-handler</c> 1.2.0 as a tar.gz whose <c>bin/pagerduty-handler</c> is a shell script
-/// recording its arguments and <c>$DEDUP_KEY</c>, and the part of Vault's KV v2 API the guide uses (<c>vault kv put</c>
+/// <c>sensu/sensu-pagerduty-handler</c> 1.2.0 with builds filtered by os and arch as Bonsai serves them (one for this
+/// host's architecture, one for <see cref="ForeignArch"/>), each a tar.gz whose <c>bin/pagerduty-handler</c> is a
+/// shell script recording its arguments and <c>$DEDUP_KEY</c> (the foreign build records <c>wrong build</c>), and the part of Vault's KV v2 API the guide uses (<c>vault kv put</c>
 /// and the read), checking <c>X-Vault-Token</c>. (This project does not reference Sensu.Testing, whose FakeVault
 /// is the full double; this is the minimum for the guide.)
 /// </summary>
@@ -35,10 +38,20 @@ internal sealed class GuideHub : IAsyncDisposable
 
     public List<string> Requests { get; } = [];
 
+    /// <summary>The architecture of the machine running the tests, in Go's names (<c>amd64</c>, <c>arm64</c>...).</summary>
+    public static string HostArch { get; } = SystemFacts.Architecture(RuntimeInformation.OSArchitecture);
+
+    /// <summary>An architecture that is not this machine's: its build must never be chosen on this backend.</summary>
+    public static string ForeignArch { get; } = HostArch == "arm64" ? "amd64" : "arm64";
+
     public static async Task<GuideHub> StartAsync(string recordFile)
     {
-        var tarball = Tarball(recordFile);
-        var sha512 = Convert.ToHexStringLower(SHA512.HashData(tarball));
+        var tarballs = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            [HostArch] = Tarball(recordFile, "right build"),
+            [ForeignArch] = Tarball(recordFile, "wrong build"),
+        };
+        var sha512 = tarballs.ToDictionary(t => t.Key, t => Convert.ToHexStringLower(SHA512.HashData(t.Value)), StringComparer.Ordinal);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -65,10 +78,21 @@ internal sealed class GuideHub : IAsyncDisposable
                 io.sensu.bonsai.name: sensu-pagerduty-handler
             spec:
               builds:
-              - url: {hub.Address}/download/sensu-pagerduty-handler_{version}_linux_amd64.tar.gz
-                sha512: {sha512}
+              - url: {hub.Address}/download/sensu-pagerduty-handler_{version}_linux_{ForeignArch}.tar.gz
+                sha512: {sha512[ForeignArch]}
+                filters:
+                - entity.system.os == 'linux'
+                - entity.system.arch == '{ForeignArch}'
+              - url: {hub.Address}/download/sensu-pagerduty-handler_{version}_linux_{HostArch}.tar.gz
+                sha512: {sha512[HostArch]}
+                filters:
+                - entity.system.os == 'linux'
+                - entity.system.arch == '{HostArch}'
             """, "application/x-yaml"));
-        app.MapGet("/download/{file}", () => Results.Bytes(tarball, "application/gzip"));
+        app.MapGet("/download/{file}", (string file) =>
+            tarballs.FirstOrDefault(t => file.EndsWith($"_linux_{t.Key}.tar.gz", StringComparison.Ordinal)).Value is { } bytes
+                ? Results.Bytes(bytes, "application/gzip")
+                : Results.NotFound());
         app.MapPost("/v1/secret/data/{**path}", async (HttpContext context, string path) =>
         {
             if (context.Request.Headers["X-Vault-Token"] != hub.RootToken)
@@ -94,10 +118,10 @@ internal sealed class GuideHub : IAsyncDisposable
         return hub;
     }
 
-    /// <summary><c>bin/pagerduty-handler</c>: writes its arguments and <c>DEDUP_KEY</c> from its environment to <paramref name="recordFile"/>.</summary>
-    private static byte[] Tarball(string recordFile)
+    /// <summary><c>bin/pagerduty-handler</c>: writes <paramref name="build"/>, its arguments and <c>DEDUP_KEY</c> from its environment to <paramref name="recordFile"/>.</summary>
+    private static byte[] Tarball(string recordFile, string build)
     {
-        var script = $"#!/bin/sh\necho \"argv: $*\" > '{recordFile}.tmp'\necho \"DEDUP_KEY=$DEDUP_KEY\" >> '{recordFile}.tmp'\nmv '{recordFile}.tmp' '{recordFile}'\n";
+        var script = $"#!/bin/sh\necho \"{build}\" > '{recordFile}.tmp'\necho \"argv: $*\" >> '{recordFile}.tmp'\necho \"DEDUP_KEY=$DEDUP_KEY\" >> '{recordFile}.tmp'\nmv '{recordFile}.tmp' '{recordFile}'\n";
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         using (var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: false))

@@ -73,19 +73,14 @@ public sealed class SeedGuideTests
             Assert.Contains("name: pagerduty-handler", await Sensuctl(null, "asset", "list", "--format", "yaml"), StringComparison.Ordinal);
             await Sensuctl(SeedGuide.Handler, "create");
 
-            await PostIncidentAsync(backend);
-
-            var deadline = Environment.TickCount64 + 60_000;
-            while (!File.Exists(record))
-            {
-                Assert.True(Environment.TickCount64 < deadline,
-                    $"the handler never ran; hub requests: {string.Join(", ", hub.Requests)}\nbackend log:\n{backend.Log.Tail(8000)}");
-                await Task.Delay(200);
-            }
-            var text = await File.ReadAllTextAsync(record);
-            Assert.Contains($"argv: --dedup-key {key}", text, StringComparison.Ordinal);
-            Assert.Contains($"DEDUP_KEY={key}", text, StringComparison.Ordinal);
-            Assert.DoesNotContain(key, backend.Log.Text(), StringComparison.Ordinal);
+            // Sensu chooses the handler asset's build against the backend's own entity (the handler runs on the
+            // backend): an event from a proxy entity (no system facts) and one from an agent of another architecture
+            // both get this host's build.
+            await PostIncidentAsync(backend, ProxyEntity());
+            await AssertHandledAsync(record, key, hub, backend);
+            File.Delete(record);
+            await PostIncidentAsync(backend, ForeignAgentEntity());
+            await AssertHandledAsync(record, key, hub, backend);
             if (vault)
                 Assert.Contains("GET /v1/secret/data/pagerduty", hub.Requests);
         }
@@ -102,7 +97,34 @@ public sealed class SeedGuideTests
         }
     }
 
-    private static async Task PostIncidentAsync(BackendProcess backend)
+    private static async Task AssertHandledAsync(string record, string key, GuideHub hub, BackendProcess backend)
+    {
+        var deadline = Environment.TickCount64 + 60_000;
+        while (!File.Exists(record))
+        {
+            Assert.True(Environment.TickCount64 < deadline,
+                $"the handler never ran; hub requests: {string.Join(", ", hub.Requests)}\nbackend log:\n{backend.Log.Tail(8000)}");
+            await Task.Delay(200);
+        }
+        var text = await File.ReadAllTextAsync(record);
+        Assert.StartsWith("right build", text, StringComparison.Ordinal);
+        Assert.Contains($"argv: --dedup-key {key}", text, StringComparison.Ordinal);
+        Assert.Contains($"DEDUP_KEY={key}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, backend.Log.Text(), StringComparison.Ordinal);
+    }
+
+    private static JsonObject ProxyEntity() =>
+        new() { ["entity_class"] = "proxy", ["metadata"] = new JsonObject { ["name"] = "server01", ["namespace"] = "default" } };
+
+    /// <summary>An agent entity that reports <see cref="GuideHub.ForeignArch"/>, as an agent on another machine would.</summary>
+    private static JsonObject ForeignAgentEntity() => new()
+    {
+        ["entity_class"] = "agent",
+        ["metadata"] = new JsonObject { ["name"] = "arm-node-1", ["namespace"] = "default" },
+        ["system"] = new JsonObject { ["hostname"] = "arm-node-1", ["os"] = "linux", ["platform"] = "debian", ["arch"] = GuideHub.ForeignArch },
+    };
+
+    private static async Task PostIncidentAsync(BackendProcess backend, JsonObject entity)
     {
         using var http = new HttpClient { BaseAddress = backend.ApiUrl };
         using var login = new HttpRequestMessage(HttpMethod.Get, "/auth");
@@ -114,7 +136,7 @@ public sealed class SeedGuideTests
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var ev = new JsonObject
         {
-            ["entity"] = new JsonObject { ["entity_class"] = "proxy", ["metadata"] = new JsonObject { ["name"] = "server01", ["namespace"] = "default" } },
+            ["entity"] = entity,
             ["check"] = new JsonObject
             {
                 ["metadata"] = new JsonObject { ["name"] = "check-cpu", ["namespace"] = "default" },

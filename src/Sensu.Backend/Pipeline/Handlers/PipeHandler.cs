@@ -39,7 +39,7 @@ public sealed class PipeHandler(
             throw new PipelineStageException(
                 $"failed to retrieve secrets for handler {name}: secret {ex.Secret} (provider {ex.Provider}): {scrubber.Scrub(ex.Message)}", ex);
         }
-        var installed = await assets.InstallAsync($"handler {name}", @namespace, handler.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
+        var installed = await assets.InstallAsync($"handler {name}", @namespace, handler.RuntimeAssets, cancellationToken).ConfigureAwait(false);
         var request = new ProcessRequest
         {
             Command = handler.Command ?? "",

@@ -34,7 +34,7 @@ public sealed class PipeMutator(
             throw new PipelineStageException(
                 $"failed to retrieve secrets for mutator {name}: secret {ex.Secret} (provider {ex.Provider}): {scrubber.Scrub(ex.Message)}", ex);
         }
-        var installed = await assets.InstallAsync($"mutator {name}", @namespace, mutator.RuntimeAssets, ev, cancellationToken).ConfigureAwait(false);
+        var installed = await assets.InstallAsync($"mutator {name}", @namespace, mutator.RuntimeAssets, cancellationToken).ConfigureAwait(false);
         var request = new ProcessRequest
         {
             Command = mutator.Command ?? "",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Sensu.Backend.Hosting;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Pipeline.Assets;
 using Sensu.Backend.Pipeline.Filters;
@@ -58,7 +59,7 @@ internal sealed class FilterStageHost : IAsyncDisposable
         await _assets.StartAsync(CancellationToken.None);
         await _filters.WaitReadyAsync(CancellationToken.None);
         await _assets.WaitReadyAsync(CancellationToken.None);
-        Stage = new EventFilterStage(_filters, new PipelineAssets(_assets, _loggers.CreateLogger<PipelineAssets>()), new JavaScriptLibraries(),
+        Stage = new EventFilterStage(_filters, new PipelineAssets(_assets, new BackendEntity("backend-1"), _loggers.CreateLogger<PipelineAssets>()), new JavaScriptLibraries(),
             Time, _loggers.CreateLogger<EventFilterStage>(), Engine);
     }
 

@@ -1,7 +1,7 @@
-namespace Sensu.Agent.Entity;
+namespace Sensu.Execution.Host;
 
 /// <summary>Reads <c>/etc/os-release</c> (<c>KEY=value</c> lines, optionally quoted) into platform facts.</summary>
-internal static class OsRelease
+public static class OsRelease
 {
     public const string DefaultPath = "/etc/os-release";
 

@@ -5,10 +5,10 @@ using System.Runtime.InteropServices;
 using Sensu.Core.Resources.Core;
 using CoreNetworkInterface = Sensu.Core.Resources.Core.NetworkInterface;
 
-namespace Sensu.Agent.Entity;
+namespace Sensu.Execution.Host;
 
 /// <summary>Collects the entity's <c>system</c> facts: host name, OS, platform, architecture, network interfaces.</summary>
-internal static class SystemFacts
+public static class SystemFacts
 {
     public static EntitySystem Collect(string osReleasePath = OsRelease.DefaultPath)
     {
