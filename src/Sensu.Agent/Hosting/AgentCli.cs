@@ -38,12 +38,20 @@ public static class AgentCli
                 Arity = flag.Kind == AgentFlagKind.Switch ? ArgumentArity.ZeroOrOne : ArgumentArity.OneOrMore,
                 AllowMultipleArgumentsPerToken = false,
             };
+            if (flag.Kind == AgentFlagKind.Switch)
+            {
+                // A switch is given bare (--deregister) or with its value attached (--deregister=true|false), as Go's
+                // flags take booleans; the tokens are kept as text and AgentFlag.Switch reads them.
+                option.CustomParser = SwitchTokens;
+            }
             command.Options.Add(option);
             options[flag.Name] = option;
         }
         command.SetAction((result, ct) => RunAsync(result, configFile, options, ct));
         return command;
     }
+
+    private static string[] SwitchTokens(ArgumentResult result) => result.Tokens.Select(t => t.Value).ToArray();
 
     /// <summary>The flags given on the command line, as <c>name → value</c> (repeated list flags joined with commas).</summary>
     public static Dictionary<string, string> GivenFlags(ParseResult result, Option<string> configFile, IReadOnlyDictionary<string, Option<string[]>> options)

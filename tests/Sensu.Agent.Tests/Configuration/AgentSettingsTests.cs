@@ -131,4 +131,36 @@ public sealed class AgentSettingsTests : IDisposable
         Assert.Equal("true", given["deregister"]);
         Assert.Equal("n1", given["name"]);
     }
+
+    [Theory]
+    [InlineData(new[] { "--deregister" }, true)]
+    [InlineData(new[] { "--deregister=true" }, true)]
+    [InlineData(new[] { "--deregister=false" }, false)]
+    [InlineData(new[] { "--deregister", "--name", "n1" }, true)]
+    public void Boolean_flags_take_bare_and_attached_values(string[] arguments, bool expected)
+    {
+        var command = Sensu.Agent.Hosting.AgentCli.Build();
+        var result = command.Parse(["start", .. arguments]);
+        Assert.Empty(result.Errors);
+        var start = result.CommandResult.Command;
+        var configFile = start.Options.OfType<System.CommandLine.Option<string>>().Single(o => o.Name == "--config-file");
+        var options = start.Options.OfType<System.CommandLine.Option<string[]>>().ToDictionary(o => o.Name.TrimStart('-'), o => o);
+
+        var settings = AgentSettings.Load(Sensu.Agent.Hosting.AgentCli.GivenFlags(result, configFile, options), Env([]));
+
+        Assert.Equal(expected, settings.Deregister);
+    }
+
+    [Fact]
+    public void A_boolean_flag_with_a_value_that_is_not_boolean_is_refused_by_name()
+    {
+        var command = Sensu.Agent.Hosting.AgentCli.Build();
+        var result = command.Parse(["start", "--deregister=maybe"]);
+        var start = result.CommandResult.Command;
+        var configFile = start.Options.OfType<System.CommandLine.Option<string>>().Single(o => o.Name == "--config-file");
+        var options = start.Options.OfType<System.CommandLine.Option<string[]>>().ToDictionary(o => o.Name.TrimStart('-'), o => o);
+
+        var e = Assert.Throws<AgentSettingsException>(() => AgentSettings.Load(Sensu.Agent.Hosting.AgentCli.GivenFlags(result, configFile, options), Env([])));
+        Assert.Contains("deregister", e.Message, StringComparison.Ordinal);
+    }
 }
