@@ -145,13 +145,41 @@ internal sealed class AgentConnectionService(
                         dispatcher.Dispatch(request);
                     break;
                 case MessageTypes.EntityConfig:
-                    // Backend-managed entity configuration (6.x) is not applied: this agent owns its entity.
+                    ApplyEntityConfig(message);
                     break;
                 default:
                     Log.UnknownMessage(logger, message.Type);
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Sensu 6's backend-managed entities: the backend's configuration of this agent's entity (subscriptions, labels,
+    /// annotations, deregistration, keepalive handlers, redaction) replaces the agent's own, and is what its next
+    /// keepalives and events carry. An agent started with <c>--agent-managed-entity</c> owns its entity and ignores it.
+    /// </summary>
+    private void ApplyEntityConfig(TransportMessage message)
+    {
+        if (options.AgentManagedEntity)
+        {
+            Log.EntityConfigIgnored(logger);
+            return;
+        }
+        EntityConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize(message.Payload.Span, SensuJsonContext.Default.EntityConfig);
+        }
+        catch (JsonException ex)
+        {
+            Log.BadMessage(logger, ex, message.Type);
+            return;
+        }
+        if (config is null || (config.Metadata.Name is { Length: > 0 } name && name != entity.Name))
+            return;
+        entity.Apply(config);
+        Log.EntityConfigApplied(logger, string.Join(',', config.Subscriptions));
     }
 
     private async Task KeepaliveLoopAsync(ITransportConnection connection, CancellationToken cancellationToken)

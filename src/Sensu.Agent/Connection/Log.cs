@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(9006, LogLevel.Information, "closing the backend connection: agent stopping")]
     public static partial void Closing(ILogger logger);
+
+    [LoggerMessage(9007, LogLevel.Information, "applied the entity configuration sent by the backend (subscriptions: {Subscriptions})")]
+    public static partial void EntityConfigApplied(ILogger logger, string subscriptions);
+
+    [LoggerMessage(9008, LogLevel.Debug, "ignoring the backend's entity configuration: this agent manages its own entity")]
+    public static partial void EntityConfigIgnored(ILogger logger);
 }

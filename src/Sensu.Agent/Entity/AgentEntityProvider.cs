@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sensu.Core.Json;
+using Sensu.Core.Resources.Core;
 using CoreEntity = Sensu.Core.Resources.Core.Entity;
 
 namespace Sensu.Agent.Entity;
@@ -27,5 +28,17 @@ internal sealed class AgentEntityProvider(CoreEntity entity)
     {
         lock (_lock)
             _entity = entity;
+    }
+
+    /// <summary>Applies a configuration the backend sent (<c>entity_config</c>) to a copy of the entity, which then replaces it.</summary>
+    public void Apply(EntityConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        lock (_lock)
+        {
+            var copy = Snapshot();
+            config.ApplyTo(copy);
+            _entity = copy;
+        }
     }
 }

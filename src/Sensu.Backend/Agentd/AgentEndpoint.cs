@@ -13,6 +13,7 @@ public sealed class AgentEndpoint(
     AgentHandshake handshake,
     AgentSessions sessions,
     AgentMessageHandler handler,
+    EntityConfigPublisher entityConfigs,
     AgentdSettings settings,
     AgentdMetrics metrics,
     IHostApplicationLifetime lifetime,
@@ -59,6 +60,8 @@ public sealed class AgentEndpoint(
             try
             {
                 using var stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, context.RequestAborted);
+                // Queued before the session runs, so it is the first message the agent receives.
+                await entityConfigs.SendCurrentAsync(session, stopping.Token).ConfigureAwait(false);
                 await session.RunAsync(stopping.Token).ConfigureAwait(false);
             }
             finally

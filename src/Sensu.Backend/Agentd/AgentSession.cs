@@ -1,7 +1,11 @@
+using System.Collections.Frozen;
 using System.Net.WebSockets;
+using System.Text.Json;
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
+using Sensu.Core.Json;
+using Sensu.Core.Resources.Core;
 using Sensu.Transport;
 
 namespace Sensu.Backend.Agentd;
@@ -21,7 +25,8 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly CancellationTokenSource closing = new();
     private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RateLimiter? eventLimiter;
-    private readonly HashSet<string> topics;
+    private FrozenSet<string> topics;
+    private byte[]? lastEntityConfig;
     private string closeReason = "connection closed by the agent";
     private WebSocketCloseStatus closeStatus = WebSocketCloseStatus.NormalClosure;
     private int consecutiveRefusals;
@@ -35,7 +40,7 @@ public sealed class AgentSession : IAsyncDisposable
         this.metrics = metrics;
         this.logger = logger;
         outbox = Channel.CreateBounded<TransportMessage>(new BoundedChannelOptions(settings.SendQueueCapacity) { SingleReader = true });
-        topics = new HashSet<string>(identity.Subscriptions, StringComparer.Ordinal) { "entity:" + identity.AgentName };
+        topics = Topics(identity.AgentName, identity.Subscriptions);
         if (settings.EventRateLimit > 0)
         {
             eventLimiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -56,7 +61,31 @@ public sealed class AgentSession : IAsyncDisposable
     public string Namespace => Identity.Namespace;
 
     /// <summary>Whether a check request for <paramref name="topic"/> reaches this agent.</summary>
-    public bool IsSubscribed(string topic) => topics.Contains(topic);
+    public bool IsSubscribed(string topic) => Volatile.Read(ref topics).Contains(topic);
+
+    /// <summary>
+    /// Sends the agent its entity's configuration (an <c>entity_config</c> message) unless it is the one sent last,
+    /// and from now on delivers the check requests of the configuration's subscriptions. False when the outbox
+    /// refused it (the next change sends it again).
+    /// </summary>
+    public bool SendEntityConfig(EntityConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(config, SensuJsonContext.Default.EntityConfig);
+        lock (outbox)
+        {
+            if (lastEntityConfig is not null && lastEntityConfig.AsSpan().SequenceEqual(payload))
+                return true;
+            Volatile.Write(ref topics, Topics(AgentName, config.Subscriptions));
+            if (!TryEnqueue(new TransportMessage(MessageTypes.EntityConfig, payload)))
+                return false;
+            lastEntityConfig = payload;
+            return true;
+        }
+    }
+
+    private static FrozenSet<string> Topics(string agentName, IEnumerable<string> subscriptions) =>
+        subscriptions.Append(Entity.EntitySubscription(agentName)).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Queues a message for the agent; false when the outbox is full or the session is closing.</summary>
     public bool TryEnqueue(TransportMessage message)

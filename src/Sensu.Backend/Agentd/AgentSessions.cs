@@ -40,6 +40,9 @@ public sealed class AgentSessions(AgentdMetrics metrics, ILogger<AgentSessions> 
 
     public AgentSession? Find(string @namespace, string agent) => sessions.GetValueOrDefault((@namespace, agent));
 
+    /// <summary>The open sessions (a snapshot).</summary>
+    public IReadOnlyList<AgentSession> All() => [.. sessions.Values];
+
     public ValueTask<int> PublishAsync(string @namespace, string topic, CheckRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -21,6 +21,8 @@ public static class AgentdServiceCollectionExtensions
         services.TryAddSingleton<IAgentPresence>(sp => sp.GetRequiredService<AgentSessions>());
         services.TryAddSingleton<AgentHandshake>();
         services.TryAddSingleton<AgentMessageHandler>();
+        services.TryAddSingleton<EntityConfigPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EntityConfigPublisher>());
         services.TryAddSingleton<AgentEndpoint>();
         return services;
     }

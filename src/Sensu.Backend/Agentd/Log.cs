@@ -52,4 +52,13 @@ internal static partial class Log
 
     [LoggerMessage(2015, LogLevel.Debug, "agent {Agent} unknown message type {MessageType} ignored")]
     public static partial void UnknownMessageType(ILogger logger, string agent, string messageType);
+
+    [LoggerMessage(2016, LogLevel.Warning, "entity configuration for agent {Agent} could not be read")]
+    public static partial void EntityConfigUnavailable(ILogger logger, Exception exception, string agent);
+
+    [LoggerMessage(2017, LogLevel.Warning, "entity change feed fell behind; sending every connected agent its configuration again")]
+    public static partial void EntityConfigFeedLagged(ILogger logger, Exception exception);
+
+    [LoggerMessage(2018, LogLevel.Warning, "entity configuration for agent {Agent} not sent: its send queue is full")]
+    public static partial void EntityConfigNotQueued(ILogger logger, string agent);
 }

@@ -26,7 +26,7 @@ public sealed class KeepaliveProcessor(
     ILogger<KeepaliveProcessor> logger)
 {
     /// <summary>Label of entities whose configuration the agent owns (6.x <c>agent-managed-entity</c>).</summary>
-    public const string ManagedByLabel = "sensu.io/managed_by";
+    public const string ManagedByLabel = Entity.ManagedByLabel;
 
     private static readonly ResourceType EntityType = ResourceRegistry.For<Entity>();
 
@@ -154,8 +154,7 @@ public sealed class KeepaliveProcessor(
     private static Entity Merge(Entity? stored, Entity incoming, string ns, long lastSeen)
     {
         Entity entity;
-        if (stored is null || stored.Metadata.Labels?.GetValueOrDefault(ManagedByLabel) == "sensu-agent"
-            || incoming.Metadata.Labels?.GetValueOrDefault(ManagedByLabel) == "sensu-agent")
+        if (stored is null || stored.IsAgentManaged || incoming.IsAgentManaged)
         {
             entity = incoming;
             if (string.IsNullOrEmpty(entity.EntityClass))

@@ -24,6 +24,7 @@ namespace Sensu.Core.Json;
 [JsonSerializable(typeof(Entity))]
 [JsonSerializable(typeof(Event))]
 [JsonSerializable(typeof(CheckRequest))]
+[JsonSerializable(typeof(EntityConfig))]
 [JsonSerializable(typeof(Silenced))]
 [JsonSerializable(typeof(Pipeline))]
 [JsonSerializable(typeof(Role))]

@@ -12,6 +12,12 @@ public sealed class Entity : IResource, IJsonOnDeserialized
     public const string BackendClass = "backend";
     public const string ServiceClass = "service";
 
+    /// <summary>Label of entities whose configuration their agent owns (6.x <c>agent-managed-entity</c>).</summary>
+    public const string ManagedByLabel = "sensu.io/managed_by";
+
+    /// <summary>The <see cref="ManagedByLabel"/> value of agent-managed entities.</summary>
+    public const string ManagedByAgent = "sensu-agent";
+
     /// <summary>The string that replaces redacted label and annotation values.</summary>
     public const string Redacted = "REDACTED";
 
@@ -48,6 +54,10 @@ public sealed class Entity : IResource, IJsonOnDeserialized
     /// </summary>
     [JsonIgnore]
     public bool IsBackendClass => EntityClass == BackendClass;
+
+    /// <summary>Whether the entity's agent owns its configuration (<see cref="ManagedByLabel"/> is <see cref="ManagedByAgent"/>).</summary>
+    [JsonIgnore]
+    public bool IsAgentManaged => Metadata.Labels?.GetValueOrDefault(ManagedByLabel) == ManagedByAgent;
 
     public void Validate()
     {
