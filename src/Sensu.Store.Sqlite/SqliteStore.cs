@@ -162,8 +162,13 @@ public sealed class SqliteStore : IAsyncDisposable
         try
         {
             if (Interlocked.Exchange(ref _reopenWriter, 0) == 1)
+            {
+                // Pragmas stay on a pooled connection: close them all for real so the next writer starts clean.
+                await using (var any = new SqliteConnection(_connectionString))
+                    SqliteConnection.ClearPool(any);
                 await DropWriterAsync().ConfigureAwait(false);
-            _writer ??= new SqliteWriteConnection(await OpenAsync(writer: true, CancellationToken.None).ConfigureAwait(false));
+            }
+            _writer ??= new SqliteWriteConnection(await OpenWriterAsync().ConfigureAwait(false));
             await using var transaction = _writer.Connection.BeginTransaction(deferred: false);
             var writes = new SqliteWriteBatch(_writer, transaction);
             var changes = new List<ResourceChange>();
@@ -213,6 +218,27 @@ public sealed class SqliteStore : IAsyncDisposable
     /// committed. <c>/health</c> reports it: reads may still work while writes are refused. It clears with the next
     /// batch that commits; a backend writes all the time (keepalives, events), so no probe write is needed.
     /// </summary>
+    /// <summary>The writer loop's connection: the write pragmas, then the test seam's if any.</summary>
+    private async Task<SqliteConnection> OpenWriterAsync()
+    {
+        var connection = await OpenAsync(writer: true, CancellationToken.None).ConfigureAwait(false);
+        if (Volatile.Read(ref _testWriterPragmas) is { } extra)
+        {
+            try
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = extra;
+                await pragmas.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        return connection;
+    }
+
     internal StoreUnavailableException? LastWriteRefusal => Volatile.Read(ref _writesRefused);
 
     private void WritesRefused(StoreUnavailableException refused)
@@ -275,11 +301,6 @@ public sealed class SqliteStore : IAsyncDisposable
                 await using var pragmas = connection.CreateCommand();
                 pragmas.CommandText = SchemaSql.WriterPragmas(Options.Synchronous);
                 await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                if (Volatile.Read(ref _testWriterPragmas) is { } extra)
-                {
-                    pragmas.CommandText = extra;
-                    await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
             }
             return connection;
         }
