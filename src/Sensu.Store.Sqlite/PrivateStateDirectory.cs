@@ -43,8 +43,8 @@ internal static class PrivateStateDirectory
     /// <summary>Creates an empty file 0600 unless it exists (SQLite then gives its -wal and -shm the same mode).</summary>
     public static void CreateFile(string path)
     {
-        if (OperatingSystem.IsWindows() || File.Exists(path))
-            return;
+        if (OperatingSystem.IsWindows() || Path.Exists(path))
+            return; // an existing file is narrowed by Secure; anything else is SQLite's to refuse, with its own error
         try
         {
             using var file = new FileStream(path, new FileStreamOptions
