@@ -213,11 +213,6 @@ public sealed class SqliteStore : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The last write batch failed for a store condition (disk full, read-only, busy, I/O error), or null when it
-    /// committed. <c>/health</c> reports it: reads may still work while writes are refused. It clears with the next
-    /// batch that commits; a backend writes all the time (keepalives, events), so no probe write is needed.
-    /// </summary>
     /// <summary>The writer loop's connection: the write pragmas, then the test seam's if any.</summary>
     private async Task<SqliteConnection> OpenWriterAsync()
     {
@@ -239,6 +234,11 @@ public sealed class SqliteStore : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// The last write batch failed for a store condition (disk full, read-only, busy, I/O error), or null when it
+    /// committed. <c>/health</c> reports it: reads may still work while writes are refused. It clears with the next
+    /// batch that commits; a backend writes all the time (keepalives, events), so no probe write is needed.
+    /// </summary>
     internal StoreUnavailableException? LastWriteRefusal => Volatile.Read(ref _writesRefused);
 
     private void WritesRefused(StoreUnavailableException refused)
@@ -313,21 +313,5 @@ public sealed class SqliteStore : IAsyncDisposable
 
     /// <summary>The store's failure, classified; its message names the file for operators, its condition is for clients.</summary>
     internal StoreUnavailableException Unavailable(Exception ex) =>
-        new(Classify(ex), $"sqlite store \"{DatabasePath}\" is unavailable: {ex.Message}", ex);
-
-    internal static StoreCondition Classify(Exception ex) => ex switch
-    {
-        SqliteException sqlite => (sqlite.SqliteErrorCode & 0xff) switch
-        {
-            13 => StoreCondition.DiskFull,
-            8 => StoreCondition.ReadOnly,
-            5 or 6 => StoreCondition.Busy,
-            10 => StoreCondition.IoError,
-            _ => StoreCondition.Unavailable,
-        },
-        UnauthorizedAccessException => StoreCondition.ReadOnly,
-        IOException io when io.HResult == 28 => StoreCondition.DiskFull,
-        IOException => StoreCondition.IoError,
-        _ => StoreCondition.Unavailable,
-    };
+        new(SqliteConditions.Classify(ex), $"sqlite store \"{DatabasePath}\" is unavailable: {ex.Message}", ex);
 }

@@ -85,7 +85,7 @@ public sealed class SqliteStoreConditionTests : IDisposable
     [InlineData(3338, StoreCondition.IoError)] // SQLITE_IOERR_FSYNC, an extended code
     [InlineData(26, StoreCondition.Unavailable)] // SQLITE_NOTADB
     public void Sqlite_errors_are_classified(int code, StoreCondition expected) =>
-        Assert.Equal(expected, SqliteStore.Classify(new SqliteException("x", code)));
+        Assert.Equal(expected, SqliteConditions.Classify(new SqliteException("x", code)));
 
     [Fact]
     public void The_public_description_of_a_condition_names_it_and_no_path()

@@ -109,6 +109,16 @@ public sealed class StoreUnavailableTests : IAsyncLifetime
             Assert.Contains("read_only", JsonNode.Parse(text)!["message"]!.GetValue<string>(), StringComparison.Ordinal);
             AssertNoPath(text);
         }
+
+        // A login may or may not need a write (that is Authentication's business); it never answers 500 or a path.
+        using var anonymous = _backend.Anonymous();
+        using var login = new HttpRequestMessage(HttpMethod.Get, "/auth");
+        login.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestBackend.AdminUser}:{TestBackend.AdminPassword}")));
+        using var answer = await anonymous.SendAsync(login);
+        var loginText = await answer.Content.ReadAsStringAsync();
+        Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"/auth: {(int)answer.StatusCode} {loginText}");
+        AssertNoPath(loginText);
     }
 
     private void AssertNoPath(string text)
