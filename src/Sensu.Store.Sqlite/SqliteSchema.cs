@@ -3,14 +3,16 @@ using Microsoft.Data.Sqlite;
 
 namespace Sensu.Store.Sqlite;
 
-/// <summary>Brings a database file to the current schema: state directory, WAL, then pending migrations.</summary>
+/// <summary>Brings a database file to the current schema: private state directory and file, WAL, then pending migrations.</summary>
 internal sealed class SqliteSchema(SqliteStore store)
 {
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
+        var directory = Path.GetDirectoryName(store.DatabasePath)!;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(store.DatabasePath)!);
+            PrivateStateDirectory.Secure(directory, store.Logger);
+            PrivateStateDirectory.CreateFile(store.DatabasePath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -46,9 +48,11 @@ internal sealed class SqliteSchema(SqliteStore store)
                 Log.Migrated(store.Logger, store.DatabasePath, i, i + 1);
             }
 
+            // SQLite gives -wal and -shm the mode of the database file; check rather than trust it.
+            PrivateStateDirectory.Secure(directory, store.Logger);
             Log.Opened(store.Logger, store.DatabasePath, known);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             throw store.Unavailable(ex);
         }

@@ -23,6 +23,9 @@ public sealed class SqliteStore : IAsyncDisposable
     private readonly Lock _initGate = new();
     private SqliteWriteConnection? _writer;
     private Task? _initialization;
+    private StoreUnavailableException? _writesRefused;
+    private string? _testWriterPragmas;
+    private int _reopenWriter;
 
     public SqliteStore(SqliteStoreOptions options, ILogger<SqliteStore>? logger = null)
     {
@@ -158,7 +161,14 @@ public sealed class SqliteStore : IAsyncDisposable
         var succeeded = new List<(PendingWrite Write, SqliteWriteContext Context, object? Result)>(batch.Count);
         try
         {
-            _writer ??= new SqliteWriteConnection(await OpenAsync(writer: true, CancellationToken.None).ConfigureAwait(false));
+            if (Interlocked.Exchange(ref _reopenWriter, 0) == 1)
+            {
+                // Pragmas stay on a pooled connection: close them all for real so the next writer starts clean.
+                await using (var any = new SqliteConnection(_connectionString))
+                    SqliteConnection.ClearPool(any);
+                await DropWriterAsync().ConfigureAwait(false);
+            }
+            _writer ??= new SqliteWriteConnection(await OpenWriterAsync().ConfigureAwait(false));
             await using var transaction = _writer.Connection.BeginTransaction(deferred: false);
             var writes = new SqliteWriteBatch(_writer, transaction);
             var changes = new List<ResourceChange>();
@@ -173,7 +183,7 @@ public sealed class SqliteStore : IAsyncDisposable
                     changes.AddRange(context.Changes);
                     succeeded.Add((write, context, result));
                 }
-                catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: 10 or 13 })
+                catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: 8 or 10 or 13 })
                 {
                     // Its own failure (not found, already exists, cancelled, a constraint): undo it alone.
                     await writes.UndoWriteAsync(CancellationToken.None).ConfigureAwait(false);
@@ -182,6 +192,7 @@ public sealed class SqliteStore : IAsyncDisposable
             }
             await writes.FlushRevisionAsync(CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            WritesAccepted();
             foreach (var (_, context, _) in succeeded)
                 context.Committed();
             if (changes.Count != 0)
@@ -195,10 +206,68 @@ public sealed class SqliteStore : IAsyncDisposable
             // and the next batch starts on a fresh connection.
             await DropWriterAsync().ConfigureAwait(false);
             var error = PendingWrite.Translate(this, ex);
+            if (error is StoreUnavailableException refused)
+                WritesRefused(refused);
             foreach (var write in batch)
                 write.Fail(error);
         }
     }
+
+    /// <summary>The writer loop's connection: the write pragmas, then the test seam's if any.</summary>
+    private async Task<SqliteConnection> OpenWriterAsync()
+    {
+        var connection = await OpenAsync(writer: true, CancellationToken.None).ConfigureAwait(false);
+        if (Volatile.Read(ref _testWriterPragmas) is { } extra)
+        {
+            try
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = extra;
+                await pragmas.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        return connection;
+    }
+
+    /// <summary>
+    /// The last write batch failed for a store condition (disk full, read-only, busy, I/O error), or null when it
+    /// committed. <c>/health</c> reports it: reads may still work while writes are refused. It clears with the next
+    /// batch that commits; a backend writes all the time (keepalives, events), so no probe write is needed.
+    /// </summary>
+    internal StoreUnavailableException? LastWriteRefusal => Volatile.Read(ref _writesRefused);
+
+    private void WritesRefused(StoreUnavailableException refused)
+    {
+        if (Interlocked.Exchange(ref _writesRefused, refused) is null)
+            Log.WritesRefused(Logger, StoreConditions.Name(refused.Condition), refused.Message);
+    }
+
+    private void WritesAccepted()
+    {
+        if (Interlocked.Exchange(ref _writesRefused, null) is { } was)
+            Log.WritesRecovered(Logger, StoreConditions.Name(was.Condition));
+    }
+
+    /// <summary>
+    /// Test seam: extra pragmas for the writer connection, applied from the next batch on (a fresh connection) and
+    /// to every writer connection after that, e.g. <c>PRAGMA max_page_count</c> to run out of space (SQLITE_FULL)
+    /// or <c>PRAGMA query_only</c> to refuse writes (SQLITE_READONLY), which work as root, unlike chmod; null
+    /// removes them.
+    /// </summary>
+    internal void SetWriterPragmasForTesting(string? pragmas)
+    {
+        Volatile.Write(ref _testWriterPragmas, pragmas);
+        Volatile.Write(ref _reopenWriter, 1);
+    }
+
+    /// <summary>Reads a pragma on the writer connection (tests: <c>synchronous</c>), through the write queue.</summary>
+    internal Task<object?> ReadWriterPragmaAsync(string pragma, CancellationToken cancellationToken) =>
+        WriteAsync((context, ct) => context.Command(pragma).ExecuteScalarAsync(ct), cancellationToken, singleStatement: true);
 
     private async Task DropWriterAsync()
     {
@@ -217,7 +286,8 @@ public sealed class SqliteStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// Opens a pooled connection. The writer's gets the write pragmas (busy timeout, synchronous=NORMAL) once;
+    /// Opens a pooled connection. The writer's gets the write pragmas (busy timeout, synchronous per
+    /// <see cref="SqliteStoreOptions.Synchronous"/>) once;
     /// readers need none (WAL readers never wait for the writer, and the driver retries a busy step itself).
     /// </summary>
     internal async Task<SqliteConnection> OpenAsync(bool writer, CancellationToken cancellationToken)
@@ -229,7 +299,7 @@ public sealed class SqliteStore : IAsyncDisposable
             if (writer)
             {
                 await using var pragmas = connection.CreateCommand();
-                pragmas.CommandText = SchemaSql.ConnectionPragmas;
+                pragmas.CommandText = SchemaSql.WriterPragmas(Options.Synchronous);
                 await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             return connection;
@@ -241,6 +311,7 @@ public sealed class SqliteStore : IAsyncDisposable
         }
     }
 
+    /// <summary>The store's failure, classified; its message names the file for operators, its condition is for clients.</summary>
     internal StoreUnavailableException Unavailable(Exception ex) =>
-        new($"sqlite store \"{DatabasePath}\" is unavailable: {ex.Message}", ex);
+        new(SqliteConditions.Classify(ex), $"sqlite store \"{DatabasePath}\" is unavailable: {ex.Message}", ex);
 }

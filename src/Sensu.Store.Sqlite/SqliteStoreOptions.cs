@@ -14,5 +14,8 @@ public sealed class SqliteStoreOptions
     /// <summary>How many unread changes a watcher may have before the feed drops it.</summary>
     public int ChangeFeedCapacity { get; init; } = Sensu.Store.ChangeBroadcaster.DefaultCapacity;
 
+    /// <summary>Durability of a commit: <see cref="SqliteSynchronous.Full"/> unless the operator opts out.</summary>
+    public SqliteSynchronous Synchronous { get; init; } = SqliteSynchronous.Full;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(StateDirectory, FileName));
 }

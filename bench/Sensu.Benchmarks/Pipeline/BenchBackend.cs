@@ -25,7 +25,10 @@ public sealed class BenchBackend : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchBackend> StartAsync(CancellationToken cancellationToken)
+    public static Task<BenchBackend> StartAsync(CancellationToken cancellationToken) => StartAsync("full", cancellationToken);
+
+    /// <summary>Same, with the store's <c>--store-sync</c> (<c>full</c>, the default, or <c>normal</c>).</summary>
+    public static async Task<BenchBackend> StartAsync(string storeSync, CancellationToken cancellationToken)
     {
         var stateDir = Path.Combine(Path.GetTempPath(), "sensu-bench-" + Guid.NewGuid().ToString("N"));
         var options = new BackendOptions
@@ -38,6 +41,7 @@ public sealed class BenchBackend : IAsyncDisposable
             LogLevel = "error",
             ClusterAdminUsername = "admin",
             ClusterAdminPassword = "P@ssw0rd!",
+            StoreSync = storeSync,
         };
         var app = BackendHost.Build(options, []);
         await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(cancellationToken);

@@ -53,11 +53,18 @@ public class EventThroughputBenchmarks
     [Params("is_incident", "js")]
     public string Filter { get; set; } = "is_incident";
 
+    /// <summary>
+    /// The store's <c>--store-sync</c>: <c>full</c> (the default: every group commit fsynced) or <c>normal</c> (WAL
+    /// fsynced at checkpoints only). Both run in the same session so their ratio is comparable.
+    /// </summary>
+    [Params("full", "normal")]
+    public string StoreSync { get; set; } = "full";
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
         _deliveries = new DeliveryCounter();
-        _backend = await BenchBackend.StartAsync(CancellationToken.None);
+        _backend = await BenchBackend.StartAsync(StoreSync, CancellationToken.None);
         _writer = _backend.Services.GetRequiredService<IEventWriter>();
         _store = _backend.Services.GetRequiredService<IEventStore>();
         await _backend.PutCachedAsync(new EventFilter

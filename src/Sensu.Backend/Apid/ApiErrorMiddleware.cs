@@ -35,7 +35,8 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<Api
             }
             else if (error.Code == SensuErrorCode.InternalErr)
             {
-                LogInternal(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, error.Message);
+                LogInternal(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty,
+                    error.InnerException is Sensu.Store.StoreUnavailableException store ? store.Message : error.Message);
             }
             context.Response.Clear();
             await ApiErrors.WriteAsync(context, error).ConfigureAwait(false);

@@ -36,7 +36,11 @@ public static class ApiErrors
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } b =>
             new ApiException(SensuErrorCode.InvalidArgument, "request body too large", b) { StatusOverride = StatusCodes.Status413PayloadTooLarge },
         BadHttpRequestException b => ApiException.Invalid(b.Message),
-        StoreUnavailableException s => new ApiException(SensuErrorCode.InternalErr, s.Message, s),
+        // 503 with the condition only: the store's own message names the database file, which clients must not see.
+        StoreUnavailableException s => new ApiException(SensuErrorCode.InternalErr, StoreConditions.Describe(s.Condition), s)
+        {
+            StatusOverride = StatusCodes.Status503ServiceUnavailable,
+        },
         _ => null,
     };
 

@@ -2,11 +2,20 @@ using System.Text.Json.Serialization;
 
 namespace Sensu.Backend.Apid;
 
-/// <summary><c>GET /health</c>, in Sensu's shape (its keys are Go field names).</summary>
+/// <summary>
+/// <c>GET /health</c>, in Sensu's shape (its keys are Go field names). <c>StoreCondition</c> is ours, present only
+/// when the store refuses work (<c>disk_full</c>, <c>read_only</c>, <c>busy</c>, <c>io_error</c>, <c>unavailable</c>):
+/// Sensu's clients decode the known keys and ignore others.
+/// </summary>
 public sealed record HealthBody(
     [property: JsonPropertyName("Alarms")] IReadOnlyList<string>? Alarms,
     [property: JsonPropertyName("ClusterHealth")] IReadOnlyList<ClusterMemberHealth> ClusterHealth,
-    [property: JsonPropertyName("Header")] HealthHeader Header);
+    [property: JsonPropertyName("Header")] HealthHeader Header)
+{
+    [JsonPropertyName("StoreCondition")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StoreCondition { get; init; }
+}
 
 /// <summary>One store member's health.</summary>
 public sealed record ClusterMemberHealth(

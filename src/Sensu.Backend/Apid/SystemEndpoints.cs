@@ -23,6 +23,7 @@ public static class SystemEndpoints
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             cts.CancelAfter(timeout);
             string error;
+            string? condition = null;
             try
             {
                 await store.PingAsync(cts.Token).ConfigureAwait(false);
@@ -31,13 +32,21 @@ public static class SystemEndpoints
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 error = "store health check timed out";
+                condition = StoreConditions.Name(StoreCondition.Busy);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                // The condition, never the operator's message (it names the database file).
+                error = StoreConditions.Describe(ex.Condition);
+                condition = StoreConditions.Name(ex.Condition);
             }
             catch (StoreException ex)
             {
                 error = ex.Message;
+                condition = StoreConditions.Name(StoreCondition.Unavailable);
             }
             var healthy = error.Length == 0;
-            var body = new HealthBody(null, [new ClusterMemberHealth(1, "default", error, healthy)], new HealthHeader(1, 1));
+            var body = new HealthBody(null, [new ClusterMemberHealth(1, "default", error, healthy)], new HealthHeader(1, 1)) { StoreCondition = condition };
             return Results.Json(body, ApidJsonContext.Default.HealthBody, statusCode: healthy ? 200 : 503);
         });
         return app;

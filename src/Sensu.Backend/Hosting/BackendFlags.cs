@@ -45,7 +45,13 @@ public static class BackendFlags
         BackendFlag.Text("cluster-admin-api-key", "cluster admin API key created by init", (o, v) => o.ClusterAdminApiKey = v),
         BackendFlag.Map("labels", "entity labels map", o => o.Labels),
         BackendFlag.Map("annotations", "entity annotations map", o => o.Annotations),
+        BackendFlag.Text("store-sync", "durability of store commits [full, normal]: full fsyncs every commit, normal only at checkpoints (a machine crash may lose the last commits)", (o, v) => o.StoreSync = StoreSync(v)),
     ];
+
+    /// <summary><c>full</c> or <c>normal</c>, any case.</summary>
+    private static string StoreSync(string value) => value.ToLowerInvariant() is "full" or "normal"
+        ? value.ToLowerInvariant()
+        : throw new FormatException("expected full or normal");
 
     /// <summary>Whole seconds, given bare (<c>15</c>) or with an <c>s</c> suffix (<c>15s</c>).</summary>
     private static int Seconds(string value) =>

@@ -45,7 +45,7 @@ public static class BackendHost
     /// <summary>Builds the application; tests call this with their own options and extra services.</summary>
     public static WebApplication Build(BackendOptions options, IReadOnlyList<Action<IServiceCollection>> overrides)
     {
-        Directory.CreateDirectory(options.StateDir);
+        CreatePrivateDirectory(options.StateDir);
         var api = ListenAddress.Parse(options.ApiListenAddress, "api-listen-address");
         var agentHost = ParseAgentHost(options.AgentHost);
         var agentTls = new AgentTls(options);
@@ -95,10 +95,20 @@ public static class BackendHost
             apply(builder.Services);
 
         var app = builder.Build();
+        CacheDirectoryPermissions.Secure(options.CacheDir, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Hosting"));
         app.UseAgentd();
         app.UseSensuBackend();
         app.Lifetime.ApplicationStarted.Register(() => LogAgentListener(app.Services, options));
         return app;
+    }
+
+    /// <summary>The state directory holds keys and hashes: created 0700 whatever the umask (the store narrows an existing one).</summary>
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(path);
+        else if (!Directory.Exists(path))
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     /// <summary>The agent host flag: <c>[::]</c>, <c>0.0.0.0</c> or empty mean every interface (null).</summary>

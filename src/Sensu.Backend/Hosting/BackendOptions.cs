@@ -107,4 +107,8 @@ public sealed class BackendOptions
     public Dictionary<string, string> Labels { get; set; } = [];
 
     public Dictionary<string, string> Annotations { get; set; } = [];
+
+    /// <summary>Durability of store commits: <c>full</c> (fsync every commit, the default) or <c>normal</c>.</summary>
+    [RegularExpression("^(full|normal)$", ErrorMessage = "store-sync must be one of full, normal")]
+    public string StoreSync { get; set; } = "full";
 }

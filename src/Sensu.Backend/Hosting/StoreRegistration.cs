@@ -7,5 +7,9 @@ namespace Sensu.Backend.Hosting;
 public static class StoreRegistration
 {
     public static IServiceCollection AddBackendStore(this IServiceCollection services, BackendOptions options) =>
-        services.AddSqliteStore(new SqliteStoreOptions { StateDirectory = options.StateDir });
+        services.AddSqliteStore(new SqliteStoreOptions
+        {
+            StateDirectory = options.StateDir,
+            Synchronous = string.Equals(options.StoreSync, "normal", StringComparison.OrdinalIgnoreCase) ? SqliteSynchronous.Normal : SqliteSynchronous.Full,
+        });
 }

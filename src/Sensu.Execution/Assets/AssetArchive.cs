@@ -27,7 +27,7 @@ internal static class AssetArchive
         try
         {
             var root = Path.GetFullPath(targetDirectory);
-            Directory.CreateDirectory(root);
+            AssetCachePermissions.CreateDirectory(root);
             using var reader = new TarReader(tar);
             while (reader.GetNextEntry() is { } entry)
             {
@@ -68,15 +68,15 @@ internal static class AssetArchive
             case TarEntryType.Directory:
                 if (IsSymlink(path))
                     File.Delete(path);
-                Directory.CreateDirectory(path);
-                SetMode(path, entry.Mode | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                AssetCachePermissions.CreateDirectory(path);
+                SetMode(path, AssetCachePermissions.Private(entry.Mode, directory: true));
                 break;
             case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                AssetCachePermissions.CreateDirectory(Path.GetDirectoryName(path)!);
                 RemoveExisting(path);
-                using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                using (var output = AssetCachePermissions.CreateFile(path))
                     entry.DataStream?.CopyTo(output);
-                SetMode(path, entry.Mode | UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                SetMode(path, AssetCachePermissions.Private(entry.Mode, directory: false));
                 break;
             case TarEntryType.SymbolicLink:
             {
@@ -84,7 +84,7 @@ internal static class AssetArchive
                 if (Path.IsPathRooted(link))
                     throw Escape(entry.Name, $"links to the absolute path \"{link}\"");
                 Resolve(root, Path.Combine(Path.GetRelativePath(root, Path.GetDirectoryName(path)!), link), entry.Name);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                AssetCachePermissions.CreateDirectory(Path.GetDirectoryName(path)!);
                 RemoveExisting(path);
                 File.CreateSymbolicLink(path, link);
                 break;
@@ -95,9 +95,11 @@ internal static class AssetArchive
                 EnsureNoSymlinkOnTheWay(root, Path.GetDirectoryName(target)!, entry.Name);
                 if (!File.Exists(target) || IsSymlink(target))
                     throw new InvalidDataException($"archive entry \"{entry.Name}\" is a hard link to \"{entry.LinkName}\", which is not a file of the archive");
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                AssetCachePermissions.CreateDirectory(Path.GetDirectoryName(path)!);
                 RemoveExisting(path);
                 File.Copy(target, path);
+                if (!OperatingSystem.IsWindows())
+                    SetMode(path, AssetCachePermissions.Private(File.GetUnixFileMode(target), directory: false));
                 break;
             }
             case TarEntryType.GlobalExtendedAttributes or TarEntryType.ExtendedAttributes:

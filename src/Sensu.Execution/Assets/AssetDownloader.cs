@@ -35,7 +35,7 @@ internal static class AssetDownloader
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (body.ConfigureAwait(false))
             {
-                var output = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+                var output = AssetCachePermissions.CreateFile(destination, useAsync: true);
                 await using (output.ConfigureAwait(false))
                 {
                     var buffer = new byte[81920];

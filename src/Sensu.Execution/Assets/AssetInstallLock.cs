@@ -27,13 +27,13 @@ internal sealed class AssetInstallLock : IAsyncDisposable
         try
         {
             var directory = Path.Combine(cacheDirectory, ".locks");
-            Directory.CreateDirectory(directory);
+            AssetCachePermissions.CreateDirectory(directory);
             var path = Path.Combine(directory, sha512 + ".lock");
             while (true)
             {
                 try
                 {
-                    return new AssetInstallLock(semaphore, new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                    return new AssetInstallLock(semaphore, AssetCachePermissions.CreateFile(path, FileMode.OpenOrCreate, FileAccess.ReadWrite));
                 }
                 catch (IOException)
                 {

@@ -58,7 +58,7 @@ public sealed class RuntimeAssetInstaller : IRuntimeAssetInstaller, IDisposable
             var marker = directory + MarkerSuffix;
             if (File.Exists(marker) && Directory.Exists(directory))
                 return new InstalledAsset(name, sha512, directory);
-            Directory.CreateDirectory(_cacheDirectory);
+            AssetCachePermissions.CreateDirectory(_cacheDirectory);
             var held = await AssetInstallLock.AcquireAsync(_locks, _cacheDirectory, sha512, _timeProvider, cancellationToken).ConfigureAwait(false);
             await using (held.ConfigureAwait(false))
             {
@@ -97,7 +97,9 @@ public sealed class RuntimeAssetInstaller : IRuntimeAssetInstaller, IDisposable
             File.Delete(marker);
             Directory.Move(unpacked, directory);
             var markerTemp = scratch + MarkerSuffix;
-            await File.WriteAllTextAsync(markerTemp, source.Url + Environment.NewLine, cancellationToken).ConfigureAwait(false);
+            var markerFile = AssetCachePermissions.CreateFile(markerTemp, useAsync: true);
+            await using (markerFile.ConfigureAwait(false))
+                await markerFile.WriteAsync(System.Text.Encoding.UTF8.GetBytes(source.Url + Environment.NewLine), cancellationToken).ConfigureAwait(false);
             File.Move(markerTemp, marker, overwrite: true);
         }
         finally

@@ -36,6 +36,12 @@ public sealed class BackendProcess : IAsyncDisposable
     /// <summary>The agent WebSocket listener, <c>ws://127.0.0.1:AGENT-PORT</c>.</summary>
     public Uri AgentUrl => new($"ws://127.0.0.1:{AgentPort.ToString(CultureInfo.InvariantCulture)}");
 
+    /// <summary>The backend's <c>--state-dir</c>.</summary>
+    public string StateDirectory => Path.Combine(_stateRoot, "state");
+
+    /// <summary>The backend's <c>--cache-dir</c>.</summary>
+    public string CacheDirectory => Path.Combine(_stateRoot, "cache");
+
     /// <summary>Everything the backend wrote to stdout and stderr.</summary>
     public ProcessLog Log { get; }
 
@@ -46,13 +52,22 @@ public sealed class BackendProcess : IAsyncDisposable
         StartAsync([], new Dictionary<string, string>(), cancellationToken);
 
     /// <summary>Starts a backend with extra flags (e.g. <c>--agent-auth-trusted-ca-file</c>) and extra environment variables of its own.</summary>
+    public static Task<BackendProcess> StartAsync(
+        IReadOnlyList<string> extraArguments,
+        IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken) =>
+        StartAsync(extraArguments, environment, BackendProcessSetup.Default, cancellationToken);
+
+    /// <summary>Same, with a umask for the child and a preparation step (<see cref="BackendProcessSetup"/>).</summary>
     public static async Task<BackendProcess> StartAsync(
         IReadOnlyList<string> extraArguments,
         IReadOnlyDictionary<string, string> environment,
+        BackendProcessSetup setup,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(extraArguments);
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(setup);
         var dll = BackendLocator.Find();
         var stateRoot = Directory.CreateTempSubdirectory("sensu-it-").FullName;
         var apiPort = FreePort.Next();
@@ -83,6 +98,9 @@ public sealed class BackendProcess : IAsyncDisposable
         start.Environment["SENSU_BACKEND_CLUSTER_ADMIN_PASSWORD"] = AdminPassword;
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
+        if (setup.Umask is { } umask)
+            WrapWithUmask(start, umask);
+        setup.Prepare?.Invoke(Path.Combine(stateRoot, "state"), Path.Combine(stateRoot, "cache"));
 
         var log = new ProcessLog();
         var clock = Stopwatch.StartNew();
@@ -100,6 +118,21 @@ public sealed class BackendProcess : IAsyncDisposable
             await backend.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Runs the same command through <c>/bin/sh -c 'umask U &amp;&amp; exec "$0" "$@"'</c>, so the backend itself (not a shell) is the child.</summary>
+    private static void WrapWithUmask(ProcessStartInfo start, string umask)
+    {
+        if (umask.Length is < 3 or > 4 || !umask.All(c => c is >= '0' and <= '7'))
+            throw new ArgumentException($"umask \"{umask}\" is not octal", nameof(umask));
+        var arguments = start.ArgumentList.ToList();
+        start.ArgumentList.Clear();
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"umask {umask} && exec \"$0\" \"$@\"");
+        start.ArgumentList.Add(start.FileName);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.FileName = "/bin/sh";
     }
 
     private Task WaitHealthyAsync(CancellationToken cancellationToken) =>
