@@ -57,20 +57,6 @@ public static class StartupScrubValues
         }
     }
 
-    /// <summary>Registers the credentials of <paramref name="options"/> (when given) and the environment values; returns the scrubber.</summary>
-    public static SecretScrubber Seed(SecretScrubber scrubber, BackendOptions? options, IEnumerable<KeyValuePair<string, string>> variables)
-    {
-        ArgumentNullException.ThrowIfNull(scrubber);
-        if (options is not null)
-        {
-            foreach (var credential in Credentials(options))
-                scrubber.Register(credential);
-        }
-        foreach (var value in EnvironmentValues(variables))
-            scrubber.Register(value);
-        return scrubber;
-    }
-
     /// <summary>Whether an environment value may be a secret and is rare enough in log text to be scrubbed (see remarks).</summary>
     public static bool IsWorthScrubbing(string value)
     {
