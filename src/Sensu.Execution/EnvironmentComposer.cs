@@ -47,7 +47,10 @@ public static class EnvironmentComposer
         return keys.Select(k => k + "=" + values[k]).ToList();
     }
 
-    /// <summary>The environment of this process as <c>KEY=VALUE</c> entries, sorted by key.</summary>
+    /// <summary>
+    /// The whole environment of this process as <c>KEY=VALUE</c> entries, sorted by key. Not a child's base: a child
+    /// gets what a <see cref="ChildEnvironmentPolicy"/> selects.
+    /// </summary>
     public static IReadOnlyList<string> Current()
     {
         var entries = new List<string>();

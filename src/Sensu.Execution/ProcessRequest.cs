@@ -9,7 +9,11 @@ public sealed record ProcessRequest
     /// <summary>The shell command line, run as <c>sh -c COMMAND</c>.</summary>
     public required string Command { get; init; }
 
-    /// <summary><c>KEY=VALUE</c> entries to start from; null means the environment of this process.</summary>
+    /// <summary>
+    /// <c>KEY=VALUE</c> entries to start from (see <see cref="Sensu.Execution.BaseEnvironment"/>); null means the variables of
+    /// this process that <see cref="ChildEnvironmentPolicy.Default"/> lets through (<c>PATH</c>, <c>HOME</c>, locale, proxies),
+    /// never its whole environment.
+    /// </summary>
     public IReadOnlyList<string>? BaseEnvironment { get; init; }
 
     /// <summary>The resource's <c>env_vars</c> (<c>KEY=VALUE</c>), merged over the base environment.</summary>

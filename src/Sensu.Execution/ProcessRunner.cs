@@ -46,7 +46,7 @@ public sealed class ProcessRunner : IProcessRunner, IDisposable
     private async Task<ProcessResult> RunCoreAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
         var environment = EnvironmentComposer.Merge(
-            request.BaseEnvironment ?? EnvironmentComposer.Current(), request.EnvVars, request.ExtraEnvironment);
+            request.BaseEnvironment ?? ChildEnvironmentPolicy.Default.SelectFromProcess().Entries, request.EnvVars, request.ExtraEnvironment);
         var started = _time.GetTimestamp();
         using var child = Start(request, environment);
 

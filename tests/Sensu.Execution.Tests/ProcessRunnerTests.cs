@@ -119,6 +119,22 @@ public abstract class ProcessRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task No_base_environment_means_the_default_allow_list_never_the_whole_environment()
+    {
+        var name = "SENSU_RUNNER_UNLISTED_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(name, "must-not-pass");
+        try
+        {
+            var result = await _runner.RunAsync(new ProcessRequest { Command = $"echo \"[${name}]\"; env | grep -c '^PATH=' || true" }, CancellationToken.None);
+            Assert.Equal("[]\n1\n", result.Output);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    [Fact]
     public async Task Timeout_kills_the_whole_process_group_including_grandchildren()
     {
         var pidFile = Path.Combine(_dir, "sleep.pid");

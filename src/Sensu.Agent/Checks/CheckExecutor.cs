@@ -14,7 +14,7 @@ namespace Sensu.Agent.Checks;
 
 /// <summary>
 /// Runs one check request (core-spec §6.4 steps 2–8) and returns the event to send: token substitution, allow list,
-/// runtime assets, environment (process + assets + secrets + env_vars), stdin, timeout, metrics, hooks, discard_output.
+/// runtime assets, environment (process minus the agent's credentials, see <see cref="AgentChildEnvironment"/>, + assets + secrets + env_vars), stdin, timeout, metrics, hooks, discard_output.
 /// Every failure before the command runs becomes a status-3 failure event with the error text as output.
 /// </summary>
 internal sealed class CheckExecutor(
@@ -30,6 +30,7 @@ internal sealed class CheckExecutor(
     public const uint FailureStatus = 3;
 
     private readonly HookRunner _hooks = new(runner, assets, time);
+    private readonly ChildEnvironmentPolicy _environment = AgentChildEnvironment.Policy(options);
 
     public async Task<Event> ExecuteAsync(CheckRequest request, CancellationToken cancellationToken)
     {
@@ -81,8 +82,9 @@ internal sealed class CheckExecutor(
         if (substituted.Stdin)
             stdin = JsonSerializer.SerializeToUtf8Bytes(ev, SensuJsonContext.Default.Event);
 
+        var baseEnvironment = _environment.SelectFromProcess().Entries;
         var environment = EnvironmentComposer.Merge(
-            RuntimeAssetEnvironment.Compose(EnvironmentComposer.Current(), installedAssets), request.Secrets ?? [], envVars);
+            RuntimeAssetEnvironment.Compose(baseEnvironment, installedAssets), request.Secrets ?? [], envVars);
         var result = await runner.RunAsync(new ProcessRequest
         {
             Command = command,
@@ -105,7 +107,7 @@ internal sealed class CheckExecutor(
         }
         check.Status = MetricThresholdEvaluator.Evaluate(ev);
 
-        var context = new CheckExecutionContext(agentEntity, synthesized, EnvironmentComposer.Current(), request);
+        var context = new CheckExecutionContext(agentEntity, synthesized, baseEnvironment, request);
         var hooks = await _hooks.RunAsync(check, ev, context, cancellationToken).ConfigureAwait(false);
         if (hooks.Count > 0)
             check.Hooks = hooks;

@@ -43,6 +43,7 @@ public static class BackendFlags
         BackendFlag.Text("cluster-admin-username", "cluster admin username created by init", (o, v) => o.ClusterAdminUsername = v),
         BackendFlag.Text("cluster-admin-password", "cluster admin password created by init", (o, v) => o.ClusterAdminPassword = v),
         BackendFlag.Text("cluster-admin-api-key", "cluster admin API key created by init", (o, v) => o.ClusterAdminApiKey = v),
+        BackendFlag.Text("child-env-allow-list", "comma-separated names of the backend's environment variables that pipe handlers and mutators inherit (default PATH, HOME, LANG, LC_ALL, TZ, TMPDIR and the proxy variables)", (o, v) => o.ChildEnvAllowList = v),
         BackendFlag.Map("labels", "entity labels map", o => o.Labels),
         BackendFlag.Map("annotations", "entity annotations map", o => o.Annotations),
         BackendFlag.Text("store-sync", "durability of store commits [full, normal]: full fsyncs every commit, normal only at checkpoints (a machine crash may lose the last commits)", (o, v) => o.StoreSync = StoreSync(v)),

@@ -104,6 +104,13 @@ public sealed class BackendOptions
 
     public string? ClusterAdminApiKey { get; set; }
 
+    /// <summary>
+    /// Comma-separated names of the backend's variables that pipe handlers and mutators inherit; null = the default
+    /// list (see <see cref="Secrets.ChildEnvironmentAllowList"/>).
+    /// </summary>
+    [Secrets.ValidChildEnvAllowList]
+    public string? ChildEnvAllowList { get; set; }
+
     public Dictionary<string, string> Labels { get; set; } = [];
 
     public Dictionary<string, string> Annotations { get; set; } = [];

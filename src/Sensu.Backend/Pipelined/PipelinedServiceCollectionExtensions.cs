@@ -16,7 +16,7 @@ namespace Sensu.Backend.Pipelined;
 
 /// <summary>
 /// Registers <see cref="Pipelined"/> as the backend's <see cref="IEventPipeline"/> and hosted service, the caches it
-/// reads its configuration from, the runtime asset installer (<c>--cache-dir</c>, <c>--assets-rate-limit</c>,
+/// reads its configuration from, the base environment of pipe handlers and mutators (<c>--child-env-allow-list</c>), the runtime asset installer (<c>--cache-dir</c>, <c>--assets-rate-limit</c>,
 /// <c>--assets-burst-limit</c>, <c>--trusted-ca-file</c>; TryAdd, so other daemons share it), its stage kinds (filters, mutators, handlers; built-ins before resources) and, with
 /// <c>--event-log-file</c>, the <see cref="EventLogWriter"/>.
 /// </summary>
@@ -30,6 +30,7 @@ public static class PipelinedServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(new ProcessRunnerOptions());
         services.TryAddSingleton<IProcessRunner, ProcessRunner>();
+        services.TryAddSingleton(Secrets.ChildEnvironmentAllowList.BaseEnvironment(options));
         services.TryAddSingleton<IJavaScriptEngine>(sp => new JintJavaScriptEngine(null, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(new RuntimeAssetOptions
         {

@@ -27,6 +27,18 @@ public sealed class SecretScrubber
     private readonly Lock _gate = new();
     private Snapshot _snapshot = Snapshot.Empty;
 
+    public SecretScrubber()
+    {
+    }
+
+    /// <summary>A scrubber that knows the <paramref name="seed"/>'s values from the start (too short ones excepted).</summary>
+    public SecretScrubber(ScrubberSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        foreach (var value in seed.Values)
+            Register(value);
+    }
+
     /// <summary>Number of distinct texts (values and their escaped forms) being scrubbed.</summary>
     public int Count => Volatile.Read(ref _snapshot).Values.Length;
 

@@ -12,7 +12,7 @@ public static class SecretsResolutionServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SecretProviderRegistry"/> (hosted), <see cref="SecretCatalog"/>,
     /// <see cref="SecretCache"/>, <see cref="SecretsResolver"/>, <see cref="SecretScrubber"/> and
-    /// <see cref="SecretsMetrics"/>, the backend entity (<see cref="BackendEntityServiceCollectionExtensions.AddBackendEntity"/>)
+    /// <see cref="SecretsMetrics"/> (built with the <see cref="ScrubberSeed"/> of <see cref="StartupScrubValues"/>), the backend entity (<see cref="BackendEntityServiceCollectionExtensions.AddBackendEntity"/>)
     /// and the <c>secrets</c> backend events (<see cref="SecretsHealthEvents"/>, hosted), validates <see cref="SecretsOptions"/> at start, and replaces the
     /// <see cref="ILoggerFactory"/> with one whose every provider is wrapped in a
     /// <see cref="ScrubbingLoggerProvider"/>, so no log line of the process carries a registered value, whatever
@@ -33,6 +33,8 @@ public static class SecretsResolutionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        // Taken by the scrubber's constructor: the backend's credentials and the values the Env provider could serve.
+        services.TryAddSingleton(sp => ScrubberSeed.From(sp.GetService<BackendOptions>(), Sensu.Execution.ChildEnvironmentPolicy.ProcessVariables()));
         services.TryAddSingleton<SecretScrubber>();
         services.TryAddSingleton<SecretsMetrics>();
         services.TryAddSingleton<SecretCache>();

@@ -12,6 +12,7 @@ namespace Sensu.Backend.Tests.Secrets;
 /// them to stdout and stderr, a failing handler, a handler whose lookup fails after a value resolved, and a check
 /// output carrying them, the canaries appear in no log line, no API response (every collection and item, as
 /// admin and as a read-only user), no event, no error text and no byte of the database files.
+/// Issue 16 adds the admin password and the value of a backend variable no Secret names to the canaries.
 /// The <c>sensuctl</c> surface is covered by <c>Sensu.Cli.Tests/Secrets/CanarySensuctlTests</c>.
 /// </summary>
 public sealed class CanaryAcrossSurfacesTests
@@ -25,7 +26,8 @@ public sealed class CanaryAcrossSurfacesTests
         // The leaky check's event is stored, scrubbed.
         var leaky = await backend.GetEventAsync("default", "web1", "leaky-check");
         Assert.NotNull(leaky);
-        Assert.Contains("REDACTED", leaky!["check"]!["output"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Issue 16: the admin password and the unreferenced Env value too, though no secret resolved them.
+        Assert.Equal("token=REDACTED vault=REDACTED unreferenced=REDACTED admin=REDACTED", leaky!["check"]!["output"]!.GetValue<string>());
 
         // API: every collection of every type, each item of it, as admin and as a read-only user.
         using var viewer = await world.ViewerAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Secrets;
+using Sensu.Backend.Tests.Support;
 using Sensu.Testing.Vault;
 
 namespace Sensu.Backend.Tests.Secrets;
@@ -9,23 +10,32 @@ namespace Sensu.Backend.Tests.Secrets;
 /// <summary>
 /// The canary scenario of issue 4: a canary in the backend's environment and one in Vault; debug logging; a pipe
 /// handler printing both to stdout and stderr, a failing handler (exit 1, printing them), a handler whose second
-/// secret fails after the first resolved; then an event whose check output carries both canaries.
+/// secret fails after the first resolved; then an event whose check output carries both canaries. Issue 16 adds two
+/// canaries no secret resolves: the admin password and the value of a backend variable no Secret names.
 /// </summary>
 internal sealed class CanaryWorld : IAsyncDisposable
 {
-    private CanaryWorld(SecretsBackend backend, FakeVault vault, string dir, string variable)
+    private CanaryWorld(SecretsBackend backend, FakeVault vault, string dir, string variable, string unreferencedVariable, string unreferencedCanary)
     {
         Backend = backend;
         Vault = vault;
         Dir = dir;
         Variable = variable;
+        UnreferencedVariable = unreferencedVariable;
+        UnreferencedCanary = unreferencedCanary;
     }
 
     public string EnvCanary { get; } = "CANARY-env-" + Guid.NewGuid().ToString("N")[..12];
 
     public string VaultCanary { get; } = "CANARY-vault-" + Guid.NewGuid().ToString("N")[..12];
 
-    public string[] Canaries => [EnvCanary, VaultCanary];
+    /// <summary>The value of a backend variable no Secret names (issue 16): scrubbed from start all the same.</summary>
+    public string UnreferencedCanary { get; }
+
+    /// <summary>The backend's own credential (issue 16): <see cref="TestBackend.AdminPassword"/>.</summary>
+    public static string AdminPassword => TestBackend.AdminPassword;
+
+    public string[] Canaries => [EnvCanary, VaultCanary, UnreferencedCanary, AdminPassword];
 
     public SecretsBackend Backend { get; }
 
@@ -35,12 +45,18 @@ internal sealed class CanaryWorld : IAsyncDisposable
 
     public string Variable { get; }
 
+    public string UnreferencedVariable { get; }
+
     public static async Task<CanaryWorld> StartAsync()
     {
         var vault = await FakeVault.StartAsync();
+        // Set before the backend starts: the Env provider could serve it, so the scrubber knows it from start.
+        var unreferencedVariable = "SENSU_UNREFERENCED_CANARY_" + Guid.NewGuid().ToString("N");
+        var unreferencedCanary = "CANARY-unref-" + Guid.NewGuid().ToString("N")[..12];
+        Environment.SetEnvironmentVariable(unreferencedVariable, unreferencedCanary);
         var backend = await SecretsBackend.StartAsync(logLevel: "debug");
         var world = new CanaryWorld(backend, vault, Directory.CreateTempSubdirectory("sensu-canary-world-").FullName,
-            "SENSU_CANARY_" + Guid.NewGuid().ToString("N"));
+            "SENSU_CANARY_" + Guid.NewGuid().ToString("N"), unreferencedVariable, unreferencedCanary);
         Environment.SetEnvironmentVariable(world.Variable, world.EnvCanary);
         vault.WriteSecret("secret", "canary", new Dictionary<string, object?> { ["key"] = world.VaultCanary });
         await world.ConfigureAndRunAsync();
@@ -71,7 +87,7 @@ internal sealed class CanaryWorld : IAsyncDisposable
         await Backend.WaitForLogAsync(l => l.Contains("[7011]") && l.Contains("missing"), "the failed lookup logged");
 
         // A check whose output carries the secrets (as a careless check command would print them).
-        await Backend.PutEventAsync("leaky-check", 1, $"token={EnvCanary} vault={VaultCanary}");
+        await Backend.PutEventAsync("leaky-check", 1, $"token={EnvCanary} vault={VaultCanary} unreferenced={UnreferencedCanary} admin={AdminPassword}");
         Assert.False(File.Exists(Done("halfway")), "a handler whose second secret failed must not run");
     }
 
@@ -109,6 +125,7 @@ internal sealed class CanaryWorld : IAsyncDisposable
         await Backend.DisposeAsync();
         await Vault.DisposeAsync();
         Environment.SetEnvironmentVariable(Variable, null);
+        Environment.SetEnvironmentVariable(UnreferencedVariable, null);
         try
         {
             Directory.Delete(Dir, recursive: true);

@@ -8,14 +8,16 @@ using Sensu.Execution.Assets;
 namespace Sensu.Backend.Pipeline.Handlers;
 
 /// <summary>
-/// A <c>pipe</c> handler (core-spec §5.5): <c>sh -c command</c> with the mutated bytes on stdin, the environment of
-/// the backend, then the runtime assets', then <c>env_vars</c>, then the secrets (secrets-spec §4.5), killed with its
+/// A <c>pipe</c> handler (core-spec §5.5): <c>sh -c command</c> with the mutated bytes on stdin, the allow-listed
+/// <see cref="BaseEnvironment"/> of the backend (never its whole environment, see
+/// <see cref="ChildEnvironmentAllowList"/>), then the runtime assets', then <c>env_vars</c>, then the secrets (secrets-spec §4.5), killed with its
 /// process group at <c>timeout</c>. Output is logged only after <see cref="SecretScrubber.Scrub"/>; the environment is
 /// never logged. A non-zero status and a timeout are logged and measured but are not pipeline errors (as in Sensu);
 /// a secret or asset that cannot be had is (the handler does not run).
 /// </summary>
 public sealed class PipeHandler(
     IProcessRunner processes,
+    BaseEnvironment baseEnvironment,
     SecretsResolver secrets,
     SecretScrubber scrubber,
     PipelineAssets assets,
@@ -43,8 +45,8 @@ public sealed class PipeHandler(
         var request = new ProcessRequest
         {
             Command = handler.Command ?? "",
-            // The layers of secrets-spec §4.5, merged once by the runner: process and assets, env_vars, secrets last.
-            BaseEnvironment = RuntimeAssetEnvironment.Compose(EnvironmentComposer.Current(), installed),
+            // The layers of secrets-spec §4.5, merged once by the runner: allow-listed base and assets, env_vars, secrets last.
+            BaseEnvironment = RuntimeAssetEnvironment.Compose(baseEnvironment.Entries, installed),
             EnvVars = handler.EnvVars,
             ExtraEnvironment = SecretEnvironment.Entries(resolved).ToList(),
             Stdin = body,

@@ -9,12 +9,13 @@ namespace Sensu.Backend.Pipeline.Mutators;
 
 /// <summary>
 /// A pipe mutator (core-spec §5.4): <c>sh -c command</c> with the event JSON (entity redacted) on stdin; the
-/// environment is the backend's, then the assets', then <c>env_vars</c>, then the secrets (secrets-spec §4.5);
+/// environment is the backend's allow-listed <see cref="BaseEnvironment"/> (see <see cref="ChildEnvironmentAllowList"/>), then the assets', then <c>env_vars</c>, then the secrets (secrets-spec §4.5);
 /// stdout and stderr become the handler's input. A non-zero exit, a timeout, an asset or a secret that cannot be
 /// had is an error and the handler is not run. Output in errors is scrubbed of secret values.
 /// </summary>
 public sealed class PipeMutator(
     IProcessRunner processes,
+    BaseEnvironment baseEnvironment,
     SecretsResolver secrets,
     SecretScrubber scrubber,
     PipelineAssets assets)
@@ -38,8 +39,8 @@ public sealed class PipeMutator(
         var request = new ProcessRequest
         {
             Command = mutator.Command ?? "",
-            // The layers of secrets-spec §4.5, merged once by the runner: process and assets, env_vars, secrets last.
-            BaseEnvironment = RuntimeAssetEnvironment.Compose(EnvironmentComposer.Current(), installed),
+            // The layers of secrets-spec §4.5, merged once by the runner: allow-listed base and assets, env_vars, secrets last.
+            BaseEnvironment = RuntimeAssetEnvironment.Compose(baseEnvironment.Entries, installed),
             EnvVars = mutator.EnvVars,
             ExtraEnvironment = SecretEnvironment.Entries(resolved).ToList(),
             Stdin = JsonMutator.ToJson(ev),
