@@ -87,7 +87,7 @@ public sealed class LoginFloodRun(LoginFloodOptions options)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/auth");
                 request.Headers.ConnectionClose = true;
-                request.Headers.Authorization = Basic(options.Addresses == 1 ? "admin" : $"guess-{client}-{attempt++}", "wrong-password");
+                request.Headers.Authorization = Basic($"guess-{client}-{attempt++}", "wrong-password");
                 using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 lock (_floodAnswers)
                     _floodAnswers[(int)response.StatusCode] = _floodAnswers.GetValueOrDefault((int)response.StatusCode) + 1;

@@ -67,14 +67,17 @@ public sealed class AuthStateView(IChangeFeed feed, IResourceReader reader, Veri
         return revoked;
     }
 
-    /// <summary>Drops sessions (live or revoked) whose end has passed; their tokens are expired anyway. Returns the live ones dropped that the store holds.</summary>
+    /// <summary>
+    /// Drops sessions (live or revoked) whose end has passed; their tokens are expired anyway. Returns those the store
+    /// may still hold (a session revoked here because its user changed on another backend may still be stored).
+    /// </summary>
     public IReadOnlyList<string> PruneExpired()
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var stored = new List<string>();
         foreach (var (id, entry) in Sessions.Entries)
         {
-            if (entry.Value is { } session && session.Record.ExpiresAt <= now && Sessions.Remove(id, entry) && !session.Revoked && entry.Revision > 0)
+            if (entry.Value is { } session && session.Record.ExpiresAt <= now && Sessions.Remove(id, entry) && entry.Revision > 0)
                 stored.Add(id);
         }
         return stored;
