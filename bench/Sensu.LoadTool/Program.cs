@@ -62,6 +62,33 @@ public static class Program
             report.Print();
             return 0;
         });
+        root.Subcommands.Add(LoginFloodCommand());
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary><c>sensu-load login-flood</c>: API latency while clients flood <c>/auth</c> with wrong passwords (issue 16).</summary>
+    private static Command LoginFloodCommand()
+    {
+        var apiUrl = new Option<string>("--api-url") { Description = "backend API URL", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var adminUser = new Option<string>("--admin-user") { Description = "user of the probe", DefaultValueFactory = _ => "admin" };
+        var adminPassword = new Option<string>("--admin-password") { Description = "its password", DefaultValueFactory = _ => "P@ssw0rd!" };
+        var clients = new Option<int>("--clients") { Description = "concurrent flooding clients", DefaultValueFactory = _ => 16 };
+        var addresses = new Option<int>("--addresses") { Description = "loopback source addresses the flood rotates through (1: all from 127.0.0.1)", DefaultValueFactory = _ => 4000 };
+        var rounds = new Option<int>("--rounds") { Description = "idle + flood rounds", DefaultValueFactory = _ => 3 };
+        var phase = new Option<int>("--phase-seconds") { Description = "seconds per phase", DefaultValueFactory = _ => 10 };
+        var command = new Command("login-flood", "Latency of GET /api/core/v2/namespaces while clients flood /auth with wrong passwords, vs idle");
+        foreach (var option in new Option[] { apiUrl, adminUser, adminPassword, clients, addresses, rounds, phase })
+            command.Options.Add(option);
+        command.SetAction(async (result, ct) => await new LoginFloodRun(new LoginFloodOptions
+        {
+            ApiUrl = new Uri(result.GetValue(apiUrl)!),
+            AdminUser = result.GetValue(adminUser)!,
+            AdminPassword = result.GetValue(adminPassword)!,
+            Clients = result.GetValue(clients),
+            Addresses = Math.Max(1, result.GetValue(addresses)),
+            Rounds = Math.Max(1, result.GetValue(rounds)),
+            PhaseSeconds = Math.Max(1, result.GetValue(phase)),
+        }).RunAsync(ct).ConfigureAwait(false));
+        return command;
     }
 }

@@ -22,17 +22,16 @@ public static class AuthEndpoints
     {
         if (!BasicCredentials.TryParse(context.Request.Headers.Authorization, out var user, out var password))
             return Unauthorized();
-        var pair = await auth.LoginAsync(user, password, context.RequestAborted).ConfigureAwait(false);
-        return pair is null ? Unauthorized() : Results.Json(pair, AuthJsonContext.Default.TokenPairBody);
+        var outcome = await auth.LoginAsync(user, password, ClientAddress(context), context.RequestAborted).ConfigureAwait(false);
+        return outcome.Tokens is { } pair ? Results.Json(pair, AuthJsonContext.Default.TokenPairBody) : Refusal(context, outcome);
     }
 
     private static async Task<IResult> TestAsync(HttpContext context, AuthService auth)
     {
         if (!BasicCredentials.TryParse(context.Request.Headers.Authorization, out var user, out var password))
             return Unauthorized();
-        return await auth.TestCredentialsAsync(user, password, context.RequestAborted).ConfigureAwait(false)
-            ? Results.Ok()
-            : Unauthorized();
+        var outcome = await auth.TestCredentialsAsync(user, password, ClientAddress(context), context.RequestAborted).ConfigureAwait(false);
+        return outcome.Status == LoginStatus.Succeeded ? Results.Ok() : Refusal(context, outcome);
     }
 
     private static async Task<IResult> RefreshAsync(HttpContext context, AuthService auth)
@@ -78,6 +77,22 @@ public static class AuthEndpoints
             return (null, ApiErrors.ToResult(ApiException.Invalid($"invalid request body: {e.Message}")));
         }
     }
+
+    /// <summary>401; or 429 (throttled) / 503 (password workers saturated) with <c>Retry-After</c> in whole seconds, in Sensu's error body.</summary>
+    private static IResult Refusal(HttpContext context, LoginOutcome outcome)
+    {
+        if (outcome.Status is not (LoginStatus.Throttled or LoginStatus.Busy))
+            return Unauthorized();
+        var seconds = (long)Math.Max(1, Math.Ceiling((outcome.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return outcome.Status == LoginStatus.Throttled
+            ? ApiErrors.ToResult(new ApiException(SensuErrorCode.Unauthenticated, $"too many failed logins; retry in {seconds} s") { StatusOverride = StatusCodes.Status429TooManyRequests })
+            : ApiErrors.ToResult(new ApiException(SensuErrorCode.InternalErr, "the backend is busy checking passwords; retry shortly") { StatusOverride = StatusCodes.Status503ServiceUnavailable });
+    }
+
+    /// <summary>The peer address (throttling key); behind a proxy, the proxy's.</summary>
+    private static string ClientAddress(HttpContext context) =>
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static IResult Unauthorized() =>
         ApiErrors.ToResult(new ApiException(SensuErrorCode.Unauthenticated, AuthenticationMiddleware.Unauthorized));

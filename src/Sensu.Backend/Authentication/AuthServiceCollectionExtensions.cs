@@ -10,7 +10,7 @@ namespace Sensu.Backend.Authentication;
 public static class AuthServiceCollectionExtensions
 {
     /// <summary>
-    /// Needs <see cref="Store.IResourceReader"/>, <see cref="Store.IResourceWriter"/> and (for the user and API key
+    /// Needs <see cref="Store.IResourceReader"/>, <see cref="Store.IResourceWriter"/>, <see cref="Store.IChangeFeed"/> and (for the user and API key
     /// endpoints) <see cref="ResourceService"/> registered elsewhere; adds <see cref="TimeProvider.System"/> if none is.
     /// </summary>
     public static IServiceCollection AddSensuAuth(this IServiceCollection services, Action<AuthOptions>? configure = null)
@@ -25,6 +25,14 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<ISigningKeyProvider, StoreSigningKeyProvider>();
         services.TryAddSingleton<JwtTokenService>();
         services.TryAddSingleton<AuthSessions>();
+        if (!services.Any(d => d.ServiceType == typeof(AuthStateView)))
+        {
+            services.AddSingleton<AuthStateView>();
+            services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<AuthStateView>());
+        }
+        services.TryAddSingleton<IPasswordVerifier, BcryptPasswordVerifier>();
+        services.TryAddSingleton<PasswordCheckPool>();
+        services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<VerifiedPasswordCache>();
         services.TryAddSingleton<UserDirectory>();
         services.TryAddSingleton<AuthService>();

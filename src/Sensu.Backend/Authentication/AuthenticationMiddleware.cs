@@ -7,9 +7,12 @@ namespace Sensu.Backend.Authentication;
 /// <summary>
 /// Requires <c>Authorization: Bearer &lt;access token&gt;</c> or <c>Authorization: Key &lt;api key&gt;</c> on
 /// <c>/api/…</c> and <c>/graphql</c>; sets <see cref="HttpContext.User"/>. Other paths (<c>/auth*</c>,
-/// <c>/health</c>, <c>/version</c>, <c>/metrics</c>, the dashboard) pass untouched.
+/// <c>/health</c>, <c>/version</c>, <c>/metrics</c>, the dashboard) pass untouched. A signed token is not enough:
+/// its session must be live (<see cref="AuthSessions.FindLiveAsync"/>: not logged out or revoked, its user exists, is
+/// enabled and has the same password), and an API key's user must exist and be enabled; both are answered from
+/// <see cref="AuthStateView"/>, in memory.
 /// </summary>
-public sealed class AuthenticationMiddleware(RequestDelegate next, JwtTokenService tokens, UserDirectory users, ILogger<AuthenticationMiddleware> logger)
+public sealed class AuthenticationMiddleware(RequestDelegate next, JwtTokenService tokens, AuthSessions sessions, UserDirectory users, ILogger<AuthenticationMiddleware> logger)
 {
     internal const string Unauthorized = "Request unauthorized";
 
@@ -30,6 +33,12 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, JwtTokenServi
             {
                 Log.BearerRejected(logger, context.Request.Path, claims is null ? "invalid" : "expired");
                 await FailAsync(context, claims is null ? Unauthorized : "access token is expired").ConfigureAwait(false);
+                return;
+            }
+            if (!await sessions.IsLiveAsync(claims.SessionId, claims.Subject, ct).ConfigureAwait(false))
+            {
+                Log.BearerRejected(logger, context.Request.Path, "session ended");
+                await FailAsync(context, Unauthorized).ConfigureAwait(false);
                 return;
             }
             context.User = SensuPrincipal.Create(claims.Subject, claims.Groups, SensuPrincipal.BearerScheme);

@@ -38,6 +38,15 @@ public sealed class JwtTokenService(ISigningKeyProvider keys, TimeProvider time,
         return await IssueAsync(username, claims, RefreshType, options.Value.RefreshTokenLifetime, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A refresh token that ends at <paramref name="expiresAt"/> (a rotated token keeps its session's end).</summary>
+    public async Task<IssuedToken> IssueRefreshTokenAsync(string username, string sessionId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal) { ["session_id"] = sessionId };
+        var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        var lifetime = expiresAt > now ? expiresAt - now : TimeSpan.FromSeconds(1);
+        return await IssueAsync(username, claims, RefreshType, lifetime, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Checks signature, algorithm and kind; returns null when any fails. Expired tokens come back with
     /// <see cref="SensuClaims.Expired"/> set: callers decide whether they may be used.

@@ -72,7 +72,7 @@ public sealed class AuthEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         var next = JsonSerializer.Deserialize(await refreshed.Content.ReadAsStringAsync(), AuthJsonContext.Default.TokenPairBody)!;
         Assert.NotEqual(pair.AccessToken, next.AccessToken);
-        Assert.Equal(pair.RefreshToken, next.RefreshToken);
+        Assert.NotEqual(pair.RefreshToken, next.RefreshToken);
         using var again = await _host.SendAsync(HttpMethod.Get, "/api/core/v2/namespaces/default/checks", next.AccessToken);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }

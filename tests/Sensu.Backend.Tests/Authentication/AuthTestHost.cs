@@ -40,18 +40,23 @@ public sealed class AuthTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<AuthTestHost> StartAsync()
+    public static Task<AuthTestHost> StartAsync() => StartAsync(null, null);
+
+    /// <summary>Starts over <paramref name="store"/> (default: a new in-memory one), with extra registrations applied after the auth ones.</summary>
+    public static async Task<AuthTestHost> StartAsync(InMemoryResourceStore? store, Action<IServiceCollection>? services)
     {
-        var store = new InMemoryResourceStore();
+        store ??= new InMemoryResourceStore();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IResourceReader>(store);
         builder.Services.AddSingleton<IResourceWriter>(store);
+        builder.Services.AddSingleton<IChangeFeed>(store);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ResourceService>();
         builder.Services.AddSensuAuth();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseSensuAuthentication();
         app.UseSensuAuthorization();
@@ -71,15 +76,39 @@ public sealed class AuthTestHost : IAsyncDisposable
         return host;
     }
 
-    public Task PutAsync(IResource resource) =>
-        Store.PutAsync(ResourceService.ToWrite(Core.Registry.ResourceRegistry.For(resource), resource), CancellationToken.None);
+    /// <summary>Writes straight to the store; for users and API keys, returns once the authentication view has seen the write.</summary>
+    public async Task PutAsync(IResource resource)
+    {
+        var (stored, _) = await Store.PutAsync(ResourceService.ToWrite(Core.Registry.ResourceRegistry.For(resource), resource), CancellationToken.None);
+        if (resource is User user)
+            await WaitForViewAsync(v => v.Users.Get(user.Username!)?.Revision >= stored.Revision);
+        else if (resource is ApiKey)
+            await WaitForViewAsync(v => v.ApiKeys.Get(stored.Key.Name)?.Revision >= stored.Revision);
+    }
+
+    /// <summary>Deletes a user straight from the store and waits until the authentication view has seen it.</summary>
+    public async Task DeleteUserAsync(string name)
+    {
+        Assert.True(await Store.DeleteAsync(UserDirectory.UserKey(name), CancellationToken.None));
+        await WaitForViewAsync(v => v.Users.Get(name) is { Value: null });
+    }
+
+    /// <summary>Waits (up to 30 s) for a condition on the view the change feed keeps.</summary>
+    public async Task WaitForViewAsync(Func<AuthStateView, bool> condition)
+    {
+        var view = App.Services.GetRequiredService<AuthStateView>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await view.WaitReadyAsync(timeout.Token);
+        while (!condition(view))
+            await Task.Delay(5, timeout.Token);
+    }
 
     /// <summary>Adds a user with a cheap bcrypt cost (tests only).</summary>
     public Task AddUserAsync(string name, string password, params string[] groups) =>
         PutAsync(new User { Username = name, PasswordHash = PasswordHasher.Hash(password, 4), Groups = [.. groups] });
 
     public async Task<User?> GetUserAsync(string name) =>
-        await new UserDirectory(Store, new VerifiedPasswordCache()).FindAsync(name, CancellationToken.None);
+        await App.Services.GetRequiredService<UserDirectory>().FindAsync(name, CancellationToken.None);
 
     public async Task<TokenPairBody> LoginAsync(string user, string password)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using Sensu.Backend.Authentication;
@@ -91,7 +92,7 @@ public sealed class UserEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Password_service_hashes_keeps_or_refuses()
     {
-        var service = new UserPasswordService(new UserDirectory(_host.Store, new VerifiedPasswordCache()));
+        var service = new UserPasswordService(_host.App.Services.GetRequiredService<UserDirectory>());
         var fresh = new Core.Resources.Core.User { Username = "carol", Password = "c4rolPass" };
         await service.PrepareAsync(fresh, CancellationToken.None);
         Assert.Null(fresh.Password);

@@ -29,4 +29,18 @@ public sealed class VerifiedPasswordCacheTests
         Assert.False(cache.Verify("old-secret", changed));
         Assert.True(cache.Verify("new-secret", changed));
     }
+
+    [Fact]
+    public void A_forgotten_hash_is_no_longer_remembered()
+    {
+        var cache = new VerifiedPasswordCache();
+        var hash = PasswordHasher.Hash("P@ssw0rd!", cost: 4);
+        cache.Remember("P@ssw0rd!", hash);
+        Assert.True(cache.IsVerified("P@ssw0rd!", hash));
+        Assert.False(cache.IsVerified("other", hash));
+
+        cache.Forget(hash);
+
+        Assert.False(cache.IsVerified("P@ssw0rd!", hash));
+    }
 }

@@ -2,10 +2,11 @@ using Sensu.Store;
 
 namespace Sensu.Backend.Tests.Support;
 
-/// <summary>A small in-memory <see cref="IResourceReader"/>/<see cref="IResourceWriter"/> following the store contract.</summary>
-public sealed class InMemoryResourceStore : IResourceReader, IResourceWriter
+/// <summary>A small in-memory <see cref="IResourceReader"/>/<see cref="IResourceWriter"/>/<see cref="IChangeFeed"/> following the store contract.</summary>
+public sealed class InMemoryResourceStore : IResourceReader, IResourceWriter, IChangeFeed
 {
     private readonly Lock _gate = new();
+    private readonly ChangeBroadcaster _changes = new();
     private readonly SortedDictionary<(string Kind, string Namespace, string Name), StoredResource> _items = new();
     private long _revision;
 
@@ -58,8 +59,16 @@ public sealed class InMemoryResourceStore : IResourceReader, IResourceWriter
     public Task<bool> DeleteAsync(ResourceKey key, CancellationToken cancellationToken)
     {
         lock (_gate)
-            return Task.FromResult(_items.Remove(Id(key)));
+        {
+            if (!_items.Remove(Id(key)))
+                return Task.FromResult(false);
+            _changes.Publish([new ResourceChange(ChangeKind.Delete, key, null, ++_revision)]);
+            return Task.FromResult(true);
+        }
     }
+
+    public IAsyncEnumerable<ResourceChange> WatchAsync(IReadOnlySet<string> kinds, CancellationToken cancellationToken) =>
+        _changes.WatchAsync(kinds, cancellationToken);
 
     public Task PutManyAsync(IReadOnlyList<ResourceWrite> writes, CancellationToken cancellationToken)
     {
@@ -78,6 +87,7 @@ public sealed class InMemoryResourceStore : IResourceReader, IResourceWriter
         CheckNamespace(write.Key);
         var stored = new StoredResource(write.Key, write.Type, write.Json, ++_revision);
         _items[Id(write.Key)] = stored;
+        _changes.Publish([new ResourceChange(ChangeKind.Put, write.Key, stored, stored.Revision)]);
         return stored;
     }
 
