@@ -32,6 +32,24 @@ public sealed class SecretProvidersTests
     }
 
     [Fact]
+    public async Task Env_provider_never_serves_the_backends_own_settings()
+    {
+        var variable = "SENSU_BACKEND_TEST_SETTING_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "backend-credential-value");
+        try
+        {
+            var error = await Assert.ThrowsAsync<SecretLookupException>(() => new EnvSecretProvider("env").GetAsync(variable, CancellationToken.None));
+            Assert.Equal(SecretErrorKind.SecretNotFound, error.Kind);
+            Assert.DoesNotContain("backend-credential-value", error.Message, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<SecretLookupException>(() => new EnvSecretProvider("env").GetAsync(variable.ToLowerInvariant(), CancellationToken.None));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
     public async Task Broken_provider_explains_every_lookup()
     {
         var broken = new BrokenSecretProvider("vault", "secrets/v1", "VaultProvider", "both client cert and client key must be provided");
