@@ -49,13 +49,17 @@ public sealed partial class ListStreamer(ILogger<ListStreamer> logger)
                 try
                 {
                     writer.WriteStartArray();
+                    long flushed = 0;
                     while (hasItem)
                     {
                         await writeItem(items.Current, writer, cancellationToken).ConfigureAwait(false);
-                        if (writer.BytesPending >= FlushThreshold)
+                        // The writer hands full segments to the pipe by itself (BytesCommitted), but only a flush sends them.
+                        var written = writer.BytesCommitted + writer.BytesPending;
+                        if (written - flushed >= FlushThreshold)
                         {
                             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
                             await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                            flushed = written;
                         }
                         hasItem = await items.MoveNextAsync().ConfigureAwait(false);
                     }
