@@ -63,8 +63,6 @@ public sealed class HttpEdgeTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("a%00b")]
-    [InlineData("%00")]
     [InlineData("a%01b")]
     [InlineData("a%0Ab")]
     [InlineData("a%0d%0aX-Injected:%201")]
@@ -80,6 +78,21 @@ public sealed class HttpEdgeTests : IAsyncLifetime
             Assert.Equal(1, ErrorBody(answer)["code"]!.GetValue<int>());
             Assert.Null(answer.Header("X-Injected"));
         }
+        Assert.Equal("[]", await _admin.GetStringAsync(Checks));
+    }
+
+    /// <summary>
+    /// Kestrel's parser refuses a request target that decodes to NUL before any middleware runs, with 400 and an empty
+    /// body (no hook lets the application write one). Written down here: 400, connection closed, nothing stored.
+    /// </summary>
+    [Theory]
+    [InlineData("a%00b")]
+    [InlineData("%00")]
+    public async Task A_percent_encoded_NUL_in_a_path_is_refused_by_the_server_before_the_API(string name)
+    {
+        var answer = await RawHttp.SendAsync(_backend.BaseAddress, "DELETE", $"{Checks}/{name}", _token, null, Deadline());
+        Assert.Equal(400, answer.Status);
+        Assert.Equal("close", answer.Header("Connection"));
         Assert.Equal("[]", await _admin.GetStringAsync(Checks));
     }
 
