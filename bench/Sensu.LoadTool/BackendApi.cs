@@ -67,6 +67,18 @@ public sealed class BackendApi(HttpClient http, LoadOptions options, TimeProvide
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A GET whose body the caller reads as it arrives (headers read, body not buffered).</summary>
+    public async Task<HttpResponseMessage> GetStreamingAsync(string path, CancellationToken cancellationToken)
+    {
+        if (_token is null || time.GetElapsedTime(_loggedInAt) > TimeSpan.FromMinutes(2))
+            await LoginAsync(cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.ApiUrl, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return response;
+    }
+
     /// <summary>Names of the run's agents whose keepalive event has a status other than 0 (missed keepalives).</summary>
     public async Task<IReadOnlySet<string>> KeepaliveAlertsAsync(CancellationToken cancellationToken)
     {

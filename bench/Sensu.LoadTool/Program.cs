@@ -63,6 +63,30 @@ public static class Program
             return 0;
         });
         root.Subcommands.Add(LoginFloodCommand());
+        var events = new Option<int>("--events") { Description = "events to seed through the API first (0: none)", DefaultValueFactory = _ => 0 };
+        var lists = new Option<int>("--lists") { Description = "concurrent unpaginated event lists to read (0: seed only)", DefaultValueFactory = _ => 3 };
+        var listMemory = new Command("list-memory", "Backend RSS while unpaginated event lists are read (issue 16 point 6)");
+        foreach (var option in new Option[] { apiUrl, ns, adminUser, adminPassword, pid, events, lists })
+            listMemory.Options.Add(option);
+        listMemory.SetAction(async (result, ct) =>
+        {
+            var options = new LoadOptions
+            {
+                ApiUrl = new Uri(result.GetValue(apiUrl)!),
+                Namespace = result.GetValue(ns)!,
+                AdminUser = result.GetValue(adminUser)!,
+                AdminPassword = result.GetValue(adminPassword)!,
+                BackendPid = result.GetValue(pid),
+            };
+            using var api = new BackendApi(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = Timeout.InfiniteTimeSpan }, options, TimeProvider.System);
+            var run = new ListMemoryRun(api, options, TimeProvider.System);
+            if (result.GetValue(events) > 0)
+                await run.SeedAsync(result.GetValue(events), ct).ConfigureAwait(false);
+            if (result.GetValue(lists) > 0)
+                await run.MeasureAsync(result.GetValue(lists), ct).ConfigureAwait(false);
+            return 0;
+        });
+        root.Subcommands.Add(listMemory);
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 

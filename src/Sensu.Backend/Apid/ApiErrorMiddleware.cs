@@ -5,21 +5,29 @@ namespace Sensu.Backend.Apid;
 
 /// <summary>
 /// Turns every failure of an API request into Sensu's error body with the status of <see cref="ApiErrors"/>;
-/// refuses bodies over the request limit before reading them.
+/// refuses bad request targets (<see cref="RequestTargetCheck"/>) and bodies over the request limit before reading them
+/// (<see cref="OversizedBody"/>), and gives unmatched routes and methods a body (<see cref="UnmatchedRoute"/>).
 /// </summary>
-public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger, ApiLimits limits)
+public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger, ApiLimits limits, TimeProvider time)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        if (RequestTargetCheck.Problem(context) is { } problem)
+        {
+            await ApiErrors.WriteAsync(context, ApiException.Invalid(problem)).ConfigureAwait(false);
+            return;
+        }
         if (context.Request.ContentLength is { } length && length > limits.RequestLimit)
         {
-            await ApiErrors.WriteAsync(context, TooLarge(length)).ConfigureAwait(false);
+            await OversizedBody.AnswerAsync(context, TooLarge(length), limits.RequestLimit, time).ConfigureAwait(false);
             return;
         }
 
         try
         {
             await next(context).ConfigureAwait(false);
+            if (!context.Response.HasStarted && UnmatchedRoute.ErrorFor(context) is { } unmatched)
+                await ApiErrors.WriteAsync(context, unmatched).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

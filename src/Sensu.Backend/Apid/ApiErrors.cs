@@ -51,7 +51,9 @@ public static class ApiErrors
     {
         context.Response.StatusCode = error.StatusOverride ?? StatusOf(error.Code);
         context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(Body(error), context.RequestAborted).ConfigureAwait(false);
+        var body = Body(error);
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The error body, without escaping quotes and angle brackets into <c>\u0022</c> forms.</summary>

@@ -11,6 +11,7 @@ public static class ApidServiceCollectionExtensions
         services.AddSingleton(new ApiLimits(requestLimit));
         services.AddSingleton<ResourceService>();
         services.AddSingleton<ResourcePresenter>();
+        services.AddSingleton<ListStreamer>();
         services.AddSingleton<Schedulerd.AdhocQueue>();
         services.AddSingleton<IResourceWriteHook, EntityWriteHook>();
         services.AddSingleton<IResourceWriteHook, SilencedWriteHook>();

@@ -32,16 +32,24 @@ public static class EventEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, IEventStore events, ListStreamer streamer, ApiLimits limits, CancellationToken cancellationToken)
     {
         var entity = context.Request.RouteValues.ContainsKey("entity") ? ApiRequestContext.RouteName(context, "entity") : null;
-        var page = await events.ListEventsAsync(ApiRequestContext.RouteNamespace(context), entity, ApiRequestContext.Page(context), cancellationToken).ConfigureAwait(false);
-        var array = new JsonArray();
-        foreach (var stored in page.Items)
-            array.Add(Present(stored.Json));
-        if (page.Continue is not null)
-            context.Response.Headers[ApiRequestContext.ContinueHeader] = page.Continue;
-        return ResourceBodies.Json(array);
+        var ns = ApiRequestContext.RouteNamespace(context);
+        var listing = await ChunkedListing<StoredEvent>.OpenAsync(
+            (request, ct) => events.ListEventsAsync(ns, entity, request, ct),
+            (a, b) => StoreKeyOrder.Compare(a.Key, b.Key),
+            ApiRequestContext.Page(context),
+            limits.ListChunkSize,
+            cancellationToken).ConfigureAwait(false);
+        await streamer.WriteAsync(context, listing, WriteAsync, cancellationToken).ConfigureAwait(false);
+        return Results.Empty;
+    }
+
+    private static ValueTask WriteAsync(StoredEvent stored, Utf8JsonWriter writer, CancellationToken cancellationToken)
+    {
+        JsonSerializer.Serialize(writer, Redacted(stored.Json), SensuJsonContext.Default.Event);
+        return ValueTask.CompletedTask;
     }
 
     private static async Task<IResult> GetAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
@@ -72,12 +80,15 @@ public static class EventEndpoints
     }
 
     /// <summary>An event as the API shows it: its entity's redacted labels and annotations stay redacted.</summary>
-    private static JsonNode Present(string json)
+    private static JsonNode Present(string json) =>
+        JsonSerializer.SerializeToNode(Redacted(json), SensuJsonContext.Default.Event)!;
+
+    private static Event Redacted(string json)
     {
         var ev = JsonSerializer.Deserialize(json, SensuJsonContext.Default.Event)!;
         if (ev.Entity is { } entity)
             ev.Entity = entity.GetRedacted();
-        return JsonSerializer.SerializeToNode(ev, SensuJsonContext.Default.Event)!;
+        return ev;
     }
 
     private static EventKey KeyFromRoute(HttpContext context) => new(

@@ -43,19 +43,16 @@ public static class ResourceEndpoints
     {
         private ResourceType Primary => types[0];
 
-        public async Task<IResult> ListAsync(HttpContext context, ResourceService service, ResourcePresenter presenter, CancellationToken cancellationToken)
+        public async Task<IResult> ListAsync(HttpContext context, ResourceService service, ResourcePresenter presenter, ListStreamer streamer, ApiLimits limits, CancellationToken cancellationToken)
         {
-            var page = ApiRequestContext.Page(context);
-            var result = await service.ListAsync(Primary, ApiRequestContext.RouteNamespace(context), page, cancellationToken).ConfigureAwait(false);
-            var array = new JsonArray();
-            foreach (var resource in result.Items)
-            {
-                if (await presenter.PresentAsync(resource, context.User, cancellationToken).ConfigureAwait(false) is { } shown)
-                    array.Add(shown);
-            }
-            if (result.Continue is not null)
-                context.Response.Headers[ApiRequestContext.ContinueHeader] = result.Continue;
-            return ResourceBodies.Json(array);
+            var listing = await service.OpenListAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.Page(context), limits.ListChunkSize, cancellationToken).ConfigureAwait(false);
+            var user = context.User;
+            await streamer.WriteAsync(
+                context,
+                listing,
+                (stored, writer, ct) => presenter.WriteAsync(ResourceService.Decode(stored), user, writer, ct),
+                cancellationToken).ConfigureAwait(false);
+            return Results.Empty;
         }
 
         public async Task<IResult> GetAsync(HttpContext context, ResourceService service, ResourcePresenter presenter, CancellationToken cancellationToken)

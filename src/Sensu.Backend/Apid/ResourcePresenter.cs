@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
@@ -21,5 +22,13 @@ public sealed class ResourcePresenter(IEnumerable<IResourceOutputFilter> filters
                 shown = await filter.FilterAsync(type, shown, user, cancellationToken).ConfigureAwait(false);
         }
         return shown is null ? null : ResourceBodies.Encode(shown);
+    }
+
+    /// <summary>Writes the API form of a resource, or nothing when the caller may not see it.</summary>
+    public async ValueTask WriteAsync(IResource resource, ClaimsPrincipal user, Utf8JsonWriter writer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (await PresentAsync(resource, user, cancellationToken).ConfigureAwait(false) is { } shown)
+            shown.WriteTo(writer);
     }
 }

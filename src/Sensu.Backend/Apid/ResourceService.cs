@@ -42,6 +42,18 @@ public sealed class ResourceService(
         return new Page<IResource>(stored.Items.Select(Decode).ToList(), stored.Continue);
     }
 
+    /// <summary>A listing read in chunks of <paramref name="chunkSize"/> rows (the API streams it; see <see cref="ChunkedListing{T}"/>).</summary>
+    public Task<ChunkedListing<StoredResource>> OpenListAsync(ResourceType type, string? @namespace, PageRequest page, int chunkSize, CancellationToken cancellationToken)
+    {
+        var ns = type.Namespaced ? @namespace : null;
+        return ChunkedListing<StoredResource>.OpenAsync(
+            (request, ct) => reader.ListAsync(type.StoreKind, ns, request, ct),
+            (a, b) => StoreKeyOrder.Compare(a.Key, b.Key),
+            page,
+            chunkSize,
+            cancellationToken);
+    }
+
     public async Task<IReadOnlyList<T>> ListAllAsync<T>(string? @namespace, CancellationToken cancellationToken)
         where T : class, IResource
     {

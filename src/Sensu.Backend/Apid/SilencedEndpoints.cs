@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,22 +13,25 @@ public static class SilencedEndpoints
     public static IEndpointRouteBuilder MapSilencedEndpoints(this IEndpointRouteBuilder app)
     {
         var collection = ResourceRegistry.For<Silenced>().CollectionRoute;
-        app.MapGet(collection + "/subscriptions/{subscription}", (HttpContext c, ResourceService s, ResourcePresenter p, CancellationToken ct) =>
-            ListAsync(c, s, p, silence => silence.Subscription == ApiRequestContext.RouteName(c, "subscription"), ct));
-        app.MapGet(collection + "/checks/{check}", (HttpContext c, ResourceService s, ResourcePresenter p, CancellationToken ct) =>
-            ListAsync(c, s, p, silence => silence.Check == ApiRequestContext.RouteName(c, "check"), ct));
+        app.MapGet(collection + "/subscriptions/{subscription}", (HttpContext c, ResourceService s, ResourcePresenter p, ListStreamer w, ApiLimits l, CancellationToken ct) =>
+            ListAsync(c, s, p, w, l, silence => silence.Subscription == ApiRequestContext.RouteName(c, "subscription"), ct));
+        app.MapGet(collection + "/checks/{check}", (HttpContext c, ResourceService s, ResourcePresenter p, ListStreamer w, ApiLimits l, CancellationToken ct) =>
+            ListAsync(c, s, p, w, l, silence => silence.Check == ApiRequestContext.RouteName(c, "check"), ct));
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, ResourceService service, ResourcePresenter presenter, Func<Silenced, bool> predicate, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        HttpContext context, ResourceService service, ResourcePresenter presenter, ListStreamer streamer, ApiLimits limits, Func<Silenced, bool> predicate, CancellationToken cancellationToken)
     {
-        var page = await service.ListAsync(ResourceRegistry.For<Silenced>(), ApiRequestContext.RouteNamespace(context), PageRequest.All, cancellationToken).ConfigureAwait(false);
-        var array = new JsonArray();
-        foreach (var silence in page.Items.OfType<Silenced>().Where(predicate))
-        {
-            if (await presenter.PresentAsync(silence, context.User, cancellationToken).ConfigureAwait(false) is { } shown)
-                array.Add(shown);
-        }
-        return ResourceBodies.Json(array);
+        var listing = await service.OpenListAsync(ResourceRegistry.For<Silenced>(), ApiRequestContext.RouteNamespace(context), PageRequest.All, limits.ListChunkSize, cancellationToken).ConfigureAwait(false);
+        var user = context.User;
+        await streamer.WriteAsync(
+            context,
+            listing,
+            (stored, writer, ct) => ResourceService.Decode(stored) is Silenced silence && predicate(silence)
+                ? presenter.WriteAsync(silence, user, writer, ct)
+                : ValueTask.CompletedTask,
+            cancellationToken).ConfigureAwait(false);
+        return Results.Empty;
     }
 }

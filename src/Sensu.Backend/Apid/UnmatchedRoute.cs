@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Sensu.Backend.Apid;
+
+/// <summary>
+/// The error for a request no route answered: 404 <c>{"code":2}</c> when no route matched, 405 when the path matched a
+/// route but not its method (routing's own 405 endpoint, which sets <c>Allow</c> and writes no body).
+/// </summary>
+public static class UnmatchedRoute
+{
+    public static ApiException? ErrorFor(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.Response;
+        if (response.ContentLength is > 0)
+            return null;
+        if (response.StatusCode == StatusCodes.Status404NotFound && context.GetEndpoint() is null)
+            return ApiException.NotFound($"no route for {context.Request.Method} {context.Request.Path}");
+        if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+            return new ApiException(SensuErrorCode.InvalidArgument, $"method {context.Request.Method} is not allowed on {context.Request.Path}")
+            {
+                StatusOverride = StatusCodes.Status405MethodNotAllowed,
+            };
+        return null;
+    }
+}
