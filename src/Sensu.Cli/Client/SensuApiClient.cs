@@ -124,6 +124,25 @@ public sealed class SensuApiClient : IDisposable
         }
     }
 
+    /// <summary>The session's tokens as they stand now (after any refresh); null values when logged in with an API key or not at all.</summary>
+    public (string? AccessToken, long ExpiresAt, string? RefreshToken) Session => (_accessToken, _expiresAt, _refreshToken);
+
+    /// <summary>Trades the refresh token for a new pair now (saved like any refresh); false when there is no session to refresh or the backend refused.</summary>
+    public async Task<bool> TryRefreshSessionAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(_settings.ApiKey) || _refreshToken is null)
+            return false;
+        try
+        {
+            await RefreshAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is CliException or ApiException)
+        {
+            return false;
+        }
+    }
+
     private HttpRequestMessage Authorized(HttpMethod method, string path, JsonNode? body)
     {
         var request = new HttpRequestMessage(method, path);
