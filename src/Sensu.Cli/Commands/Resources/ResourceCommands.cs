@@ -24,7 +24,22 @@ public static class ResourceCommands
         }
 
         yield return Group(ResourceSpec.Of("asset", "assets", "Asset"), "Manage assets", Asset.AssetAddCommand.Build(factory), Asset.AssetOutdatedCommand.Build(factory));
-        yield return Group(ResourceSpec.Of("check", "checks", "CheckConfig"), "Manage checks", CheckExecuteCommand.Build(factory));
+        var checks = new Imperative.ImperativeCommands<Sensu.Core.Resources.Core.CheckConfig>(factory, "check");
+        var checkForm = CheckForm.Build();
+        yield return Group(ResourceSpec.Of("check", "checks", "CheckConfig"), "Manage checks",
+        [
+            checks.Create(checkForm, "create new checks", """
+                  sensuctl check create check-cpu --command 'check-cpu.rb -w 75 -c 90' --interval 60 --subscriptions linux
+                  sensuctl check create check-disk --command check-disk --cron '0 * * * *' --subscriptions linux --handlers slack
+                  sensuctl check create --interactive
+                """),
+            CheckExecuteCommand.Build(factory),
+            checks.Update(checkForm),
+            CheckHookCommands.RemoveHook(factory),
+            CheckHookCommands.SetHooks(factory),
+            CheckProxyRequestsCommand.Build(factory),
+            .. checks.Verbs(CheckVerbs.Table),
+        ]);
         yield return Group(ResourceSpec.Of("entity", "entities", "Entity"), "Manage entities");
         yield return EventCommand.Build(factory, builder);
         yield return Group(ResourceSpec.Of("filter", "filters", "EventFilter"), "Manage filters");
