@@ -23,7 +23,13 @@ public static class ResourceCommands
             return command;
         }
 
-        yield return Group(ResourceSpec.Of("asset", "assets", "Asset"), "Manage assets", Asset.AssetAddCommand.Build(factory), Asset.AssetOutdatedCommand.Build(factory));
+        var assets = new Imperative.ImperativeCommands<Sensu.Core.Resources.Core.Asset>(factory, "asset");
+        yield return Group(ResourceSpec.Of("asset", "assets", "Asset"), "Manage assets",
+            assets.Create(Asset.AssetForm.Build(), "create new assets", """
+                  sensuctl asset create check-cpu --url https://assets.example.com/check-cpu.tar.gz --sha512 4f926b... --filter "entity.system.os == 'linux'"
+                """),
+            assets.Update(Asset.AssetForm.Build()),
+            Asset.AssetAddCommand.Build(factory), Asset.AssetOutdatedCommand.Build(factory));
         var checks = new Imperative.ImperativeCommands<Sensu.Core.Resources.Core.CheckConfig>(factory, "check");
         var checkForm = CheckForm.Build();
         yield return Group(ResourceSpec.Of("check", "checks", "CheckConfig"), "Manage checks",
@@ -40,12 +46,40 @@ public static class ResourceCommands
             CheckProxyRequestsCommand.Build(factory),
             .. checks.Verbs(CheckVerbs.Table),
         ]);
-        yield return Group(ResourceSpec.Of("entity", "entities", "Entity"), "Manage entities");
+        var entities = new Imperative.ImperativeCommands<Sensu.Core.Resources.Core.Entity>(factory, "entity");
+        yield return Group(ResourceSpec.Of("entity", "entities", "Entity"), "Manage entities",
+            entities.Create(Entity.EntityForm.Build(), "create a new entity", """
+                  sensuctl entity create router-01 --entity-class proxy --subscriptions network
+                """),
+            entities.Update(Entity.EntityForm.Build()));
         yield return EventCommand.Build(factory, builder);
-        yield return Group(ResourceSpec.Of("filter", "filters", "EventFilter"), "Manage filters");
-        yield return Group(ResourceSpec.Of("handler", "handlers", "Handler"), "Manage handlers");
-        yield return Group(ResourceSpec.Of("hook", "hooks", "HookConfig"), "Manage hooks");
-        yield return Group(ResourceSpec.Of("mutator", "mutators", "Mutator"), "Manage mutators");
+        var filters = new Imperative.ImperativeCommands<Sensu.Core.Resources.Core.EventFilter>(factory, "filter");
+        yield return Group(ResourceSpec.Of("filter", "filters", "EventFilter"), "Manage filters",
+            filters.Create(Filter.FilterForm.Build(), "create new filters", """
+                  sensuctl filter create production-only --action allow --expressions "event.entity.labels.environment == 'production'"
+                """),
+            filters.Update(Filter.FilterForm.Build()));
+        var handlers = new Imperative.ImperativeCommands<Sensu.Core.Resources.Core.Handler>(factory, "handler");
+        yield return Group(ResourceSpec.Of("handler", "handlers", "Handler"), "Manage handlers",
+            handlers.Create(Handler.HandlerForm.Build(), "create new handlers", """
+                  sensuctl handler create slack --command sensu-slack-handler --filters is_incident --runtime-assets sensu-slack-handler
+                  sensuctl handler create graphite --type tcp --socket-host 10.0.1.99 --socket-port 2003
+                  sensuctl handler create notify-all --type set --handlers slack,pagerduty
+                """),
+            handlers.Update(Handler.HandlerForm.Build()));
+        var hooks = new Imperative.ImperativeCommands<Sensu.Core.Resources.Core.HookConfig>(factory, "hook");
+        yield return Group(ResourceSpec.Of("hook", "hooks", "HookConfig"), "Manage hooks",
+            hooks.Create(Hook.HookForm.Build(), "create new hooks", """
+                  sensuctl hook create process-tree --command 'ps aux' --timeout 10
+                """),
+            hooks.Update(Hook.HookForm.Build()));
+        var mutators = new Imperative.ImperativeCommands<Sensu.Core.Resources.Core.Mutator>(factory, "mutator");
+        yield return Group(ResourceSpec.Of("mutator", "mutators", "Mutator"), "Manage mutators",
+            mutators.Create(Mutator.MutatorForm.Build(), "create new mutators", """
+                  sensuctl mutator create to-influx --command sensu-influxdb-mutator --timeout 10
+                  sensuctl mutator create add-team --type javascript --eval 'data = JSON.parse(JSON.stringify(event)); return JSON.stringify(data)'
+                """),
+            mutators.Update(Mutator.MutatorForm.Build()));
         yield return Group(ResourceSpec.Of("namespace", "namespaces", "Namespace"), "Manage namespaces", NamespaceCreateCommand.Build(factory));
         yield return Group(ResourceSpec.Of("role", "roles", "Role"), "Manage roles");
         yield return Group(ResourceSpec.Of("role-binding", "role bindings", "RoleBinding", "rolebinding"), "Manage role bindings");
