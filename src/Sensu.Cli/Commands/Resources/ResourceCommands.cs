@@ -81,10 +81,10 @@ public static class ResourceCommands
                 """),
             mutators.Update(Mutator.MutatorForm.Build()));
         yield return Group(ResourceSpec.Of("namespace", "namespaces", "Namespace"), "Manage namespaces", NamespaceCreateCommand.Build(factory));
-        yield return Group(ResourceSpec.Of("role", "roles", "Role"), "Manage roles");
-        yield return Group(ResourceSpec.Of("role-binding", "role bindings", "RoleBinding", "rolebinding"), "Manage role bindings");
-        yield return Group(ResourceSpec.Of("cluster-role", "cluster roles", "ClusterRole", "clusterrole"), "Manage cluster roles");
-        yield return Group(ResourceSpec.Of("cluster-role-binding", "cluster role bindings", "ClusterRoleBinding", "clusterrolebinding"), "Manage cluster role bindings");
+        yield return Group(ResourceSpec.Of("role", "roles", "Role"), "Manage roles", Role.RoleCreateCommand.Role(factory));
+        yield return Group(ResourceSpec.Of("role-binding", "role bindings", "RoleBinding", "rolebinding"), "Manage role bindings", RoleBinding.RoleBindingCreateCommand.RoleBinding(factory));
+        yield return Group(ResourceSpec.Of("cluster-role", "cluster roles", "ClusterRole", "clusterrole"), "Manage cluster roles", Role.RoleCreateCommand.ClusterRole(factory));
+        yield return Group(ResourceSpec.Of("cluster-role-binding", "cluster role bindings", "ClusterRoleBinding", "clusterrolebinding"), "Manage cluster role bindings", RoleBinding.RoleBindingCreateCommand.ClusterRoleBinding(factory));
         yield return Group(ResourceSpec.Of("silenced", "silenced entries", "Silenced"), "Manage silenced entries", SilencedCommands.Create(factory), SilencedCommands.Clear(factory));
         yield return Group(ResourceSpec.Of("user", "users", "User"), "Manage users",
             UserCommands.Create(factory), UserCommands.Password(factory), UserCommands.Disable(factory), UserCommands.Reinstate(factory));
