@@ -60,6 +60,21 @@ public sealed class SensuApiClient : IDisposable
         return pair;
     }
 
+    /// <summary><c>GET /auth/test</c> with Basic credentials: true when the backend accepts them.</summary>
+    public async Task<bool> TestCredentialsAsync(string username, string password, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/auth/test");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
+            return request;
+        }, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            return false;
+        await EnsureSuccessAsync(response, cancellationToken);
+        return true;
+    }
+
     public async Task<JsonNode?> GetAsync(string path, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken);

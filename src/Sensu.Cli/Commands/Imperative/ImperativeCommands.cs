@@ -21,13 +21,13 @@ public sealed class ImperativeCommands<T>(CommandFactory factory, string command
     {
         var name = new Argument<string?>("NAME") { Arity = ArgumentArity.ZeroOrOne, Description = $"name of the {command}" };
         var interactive = InteractiveOption();
-        var options = form.Fields.Select(f => (Field: f, Option: OptionFor(f))).ToList();
+        var options = form.Fields.Select(f => (Field: f, Option: FormOptions.For(f))).ToList();
         var create = new Command("create", $"{description}\n\nExamples:\n{examples}") { name, interactive };
         foreach (var (_, option) in options)
             create.Options.Add(option);
         create.SetAction((result, cancellationToken) => factory.RunAsync(result, async runtime =>
         {
-            var values = options.ToDictionary(o => o.Field.Flag, o => ValueOf(result, o.Field, o.Option), StringComparer.Ordinal);
+            var values = options.ToDictionary(o => o.Field.Flag, o => FormOptions.Value(result, o.Option), StringComparer.Ordinal);
             var resourceName = result.GetValue(name) ?? "";
             var @namespace = runtime.Namespace;
             var missing = form.Fields.Where(f => f.Required && values[f.Flag].Length == 0).Select(f => $"\"{f.Flag}\"").ToList();
@@ -113,27 +113,4 @@ public sealed class ImperativeCommands<T>(CommandFactory factory, string command
         await runtime.Client.PutAsync(path, ApiBody.ToApiBody(resource), cancellationToken);
         return resource;
     }
-
-    private static Option OptionFor(FormField<T> field)
-    {
-        Option option;
-        if (field.IsBool)
-            option = new Option<bool>("--" + field.Flag) { DefaultValueFactory = _ => field.Default == "true" };
-        else if (field.Repeatable)
-            option = new Option<string[]>("--" + field.Flag) { AllowMultipleArgumentsPerToken = false };
-        else
-            option = new Option<string?>("--" + field.Flag) { DefaultValueFactory = _ => field.Default.Length == 0 ? null : field.Default };
-        option.Description = field.Description;
-        if (field.Alias is not null)
-            option.Aliases.Add("-" + field.Alias);
-        return option;
-    }
-
-    private static string ValueOf(ParseResult result, FormField<T> field, Option option) => option switch
-    {
-        Option<bool> b => result.GetValue(b) ? "true" : "false",
-        Option<string[]> many => string.Join(',', result.GetValue(many) ?? []),
-        Option<string?> text => result.GetValue(text) ?? "",
-        _ => throw new InvalidOperationException(field.Flag),
-    };
 }

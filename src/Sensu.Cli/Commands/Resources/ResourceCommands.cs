@@ -85,9 +85,11 @@ public static class ResourceCommands
         yield return Group(ResourceSpec.Of("role-binding", "role bindings", "RoleBinding", "rolebinding"), "Manage role bindings", RoleBinding.RoleBindingCreateCommand.RoleBinding(factory));
         yield return Group(ResourceSpec.Of("cluster-role", "cluster roles", "ClusterRole", "clusterrole"), "Manage cluster roles", Role.RoleCreateCommand.ClusterRole(factory));
         yield return Group(ResourceSpec.Of("cluster-role-binding", "cluster role bindings", "ClusterRoleBinding", "clusterrolebinding"), "Manage cluster role bindings", RoleBinding.RoleBindingCreateCommand.ClusterRoleBinding(factory));
-        yield return Group(ResourceSpec.Of("silenced", "silenced entries", "Silenced"), "Manage silenced entries", SilencedCommands.Create(factory), SilencedCommands.Clear(factory));
+        yield return Group(ResourceSpec.Of("silenced", "silenced entries", "Silenced"), "Manage silenced entries", SilencedCommands.Create(factory), SilencedCommands.Clear(factory), SilencedCommands.Update(factory));
         yield return Group(ResourceSpec.Of("user", "users", "User"), "Manage users",
-            UserCommands.Create(factory), UserCommands.Password(factory), UserCommands.Disable(factory), UserCommands.Reinstate(factory));
+            UserCommands.Create(factory), UserCommands.Password(factory), UserCommands.Disable(factory), UserCommands.Reinstate(factory),
+            UserGroupCommands.AddGroup(factory), UserGroupCommands.RemoveGroup(factory), UserGroupCommands.RemoveGroups(factory), UserGroupCommands.SetGroups(factory),
+            UserPasswordCommands.ResetPassword(factory), UserPasswordCommands.HashPassword(factory), UserPasswordCommands.TestCreds(factory));
         yield return Group(ResourceSpec.Of("pipeline", "pipelines", "Pipeline"), "Manage pipelines");
         yield return Group(ResourceSpec.Of("api-key", "API keys", "APIKey", "apikey"), "Manage API keys", ApiKeyCommands.Grant(factory), ApiKeyCommands.Revoke(factory));
         yield return Group(ResourceSpec.Of("secret", "secrets", "secrets/v1.Secret"), "Manage secrets");
