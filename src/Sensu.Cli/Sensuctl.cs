@@ -22,7 +22,8 @@ public static class Sensuctl
             if (result.Errors.Count > 0 && result.Action is not Commands.ExamplesHelpAction and not System.CommandLine.Help.HelpAction)
             {
                 var command = string.Join(' ', CommandPath(result.CommandResult));
-                await io.Error.WriteLineAsync($"Error: {OneLine(result.Errors[0].Message)} (see '{command} --help')");
+                var (message, path) = Commands.Suggestions.UnknownCommand.Describe(result) ?? (OneLine(result.Errors[0].Message), command);
+                await io.Error.WriteLineAsync($"Error: {message} (see '{path} --help')");
                 return Failure;
             }
             var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };

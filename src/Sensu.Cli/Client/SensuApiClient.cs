@@ -60,6 +60,21 @@ public sealed class SensuApiClient : IDisposable
         return pair;
     }
 
+    /// <summary><c>GET /auth/test</c> with Basic credentials: true when the backend accepts them.</summary>
+    public async Task<bool> TestCredentialsAsync(string username, string password, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/auth/test");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
+            return request;
+        }, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            return false;
+        await EnsureSuccessAsync(response, cancellationToken);
+        return true;
+    }
+
     public async Task<JsonNode?> GetAsync(string path, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
@@ -121,6 +136,25 @@ public sealed class SensuApiClient : IDisposable
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The session's tokens as they stand now (after any refresh); null values when logged in with an API key or not at all.</summary>
+    public (string? AccessToken, long ExpiresAt, string? RefreshToken) Session => (_accessToken, _expiresAt, _refreshToken);
+
+    /// <summary>Trades the refresh token for a new pair now (saved like any refresh); false when there is no session to refresh or the backend refused.</summary>
+    public async Task<bool> TryRefreshSessionAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(_settings.ApiKey) || _refreshToken is null)
+            return false;
+        try
+        {
+            await RefreshAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is CliException or ApiException)
+        {
+            return false;
         }
     }
 

@@ -23,6 +23,11 @@ public static class RootCommandFactory
         root.Subcommands.Add(DumpCommand.Build(factory));
         root.Subcommands.Add(EditCommand.Build(factory));
         root.Subcommands.Add(CompletionCommand.Build(io));
+        root.Subcommands.Add(Config.ConfigCommand.Build(factory));
+        root.Subcommands.Add(DescribeType.DescribeTypeCommand.Build(factory));
+        root.Subcommands.Add(Env.EnvCommand.Build(factory));
+        root.Subcommands.Add(Logout.LogoutCommand.Build(factory));
+        root.Subcommands.Add(Version.VersionCommand.Build(io));
         foreach (var command in ResourceCommands.Build(factory))
             root.Subcommands.Add(command);
         ExamplesHelpAction.Install(root);

@@ -7,6 +7,8 @@ namespace Sensu.Cli.Config;
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ClusterConfig))]
 [JsonSerializable(typeof(ProfileConfig))]
+[JsonSerializable(typeof(ActiveConfiguration))]
+[JsonSerializable(typeof(List<Sensu.Cli.Commands.DescribeType.TypeDescription>))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonNode))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -57,6 +57,17 @@ public sealed class ResourcePrinter(CliIo io)
         Console().Write(grid);
     }
 
+    /// <summary>A plain table of text cells with bold headers (for lists that are not resources).</summary>
+    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var header in headers)
+            table.AddColumn(new TableColumn(new Text(header, new Style(decoration: Decoration.Bold))));
+        foreach (var row in rows)
+            table.AddRow(row.Select(c => (IRenderable)new Text(c)));
+        Console().Write(table);
+    }
+
     /// <summary>A one-line message for the operator (on standard output, like Sensu's "Created").</summary>
     public void Message(string text) => io.Out.WriteLine(text);
 

@@ -13,17 +13,30 @@ public static class UserCommands
 
     public static Command Create(CommandFactory factory)
     {
-        var name = new Argument<string>("USERNAME");
+        var name = new Argument<string?>("USERNAME") { Arity = ArgumentArity.ZeroOrOne };
         var password = new Option<string?>("--password", "-p") { Description = "password (at least 8 characters)" };
         var groups = new Option<string?>("--groups", "-g") { Description = "comma-separated groups" };
-        var command = new Command("create", "Create a user.\n\nExamples:\n  sensuctl user create alice --password 'S3cret!pass' --groups ops,dev") { name, password, groups };
+        var interactive = Imperative.ImperativeCommands<SensuUser>.InteractiveOption();
+        var command = new Command("create", "Create a user.\n\nExamples:\n  sensuctl user create alice --password 'S3cret!pass' --groups ops,dev\n  sensuctl user create --interactive")
+        {
+            name, password, groups, interactive,
+        };
         command.SetAction((result, cancellationToken) => factory.RunAsync(result, async runtime =>
         {
+            var (username, passwordValue, groupsValue) = (result.GetValue(name) ?? "", result.GetValue(password) ?? "", result.GetValue(groups) ?? "");
+            if (result.GetValue(interactive))
+            {
+                var prompter = Imperative.Questionnaire.Require(runtime.Io);
+                username = Imperative.Questionnaire.Ask(runtime.Io, prompter, "Username", username, required: true);
+                if (passwordValue.Length == 0)
+                    passwordValue = prompter.Ask("Password", null, secret: true);
+                groupsValue = Imperative.Questionnaire.Ask(runtime.Io, prompter, "Groups", groupsValue, required: false);
+            }
             var user = new SensuUser
             {
-                Username = result.GetValue(name),
-                Password = result.GetValue(password) ?? throw new CliException("a password is required: pass --password"),
-                Groups = result.GetValue(groups)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                Username = username.Length > 0 ? username : throw new CliException("invalid argument(s) received: a USERNAME is required"),
+                Password = passwordValue.Length > 0 ? passwordValue : throw new CliException("a password is required: pass --password"),
+                Groups = Imperative.FieldParse.Csv(groupsValue),
             };
             await runtime.Client.PostAsync(ResourceRegistry.For<SensuUser>().CollectionPath(null), ApiBody.ToApiBody(user), cancellationToken);
             runtime.Printer.Message("Created");
@@ -35,18 +48,29 @@ public static class UserCommands
     public static Command Password(CommandFactory factory)
     {
         var name = new Argument<string>("USERNAME") { Arity = ArgumentArity.ZeroOrOne };
-        var current = new Option<string?>("--current-password") { Description = "your current password (when changing your own)" };
-        var newPassword = new Option<string?>("--new-password") { Description = "the new password" };
+        var current = new Option<string?>("--current-password", "-c") { Description = "your current password (when changing your own)" };
+        var newPassword = new Option<string?>("--new-password", "-p") { Description = "the new password" };
+        var interactive = Imperative.ImperativeCommands<SensuUser>.InteractiveOption();
         var command = new Command("change-password", "Change a user's password.\n\nExamples:\n  sensuctl user change-password alice --new-password 'N3w!password'\n  sensuctl user change-password --current-password old --new-password 'N3w!password'")
         {
-            name, current, newPassword,
+            name, current, newPassword, interactive,
         };
         command.Aliases.Add("password");
         command.SetAction((result, cancellationToken) => factory.RunAsync(result, async runtime =>
         {
             var user = result.GetValue(name) ?? runtime.Settings.Profile.Username ?? throw new CliException("which user? pass USERNAME");
-            var body = new JsonObject { ["password_new"] = result.GetValue(newPassword) ?? throw new CliException("pass --new-password") };
+            var newValue = result.GetValue(newPassword);
             var currentValue = result.GetValue(current);
+            if (result.GetValue(interactive))
+            {
+                var prompter = Imperative.Questionnaire.Require(runtime.Io);
+                if (result.GetValue(name) is null || result.GetValue(name) == runtime.Settings.Profile.Username)
+                    currentValue = prompter.Ask("Current Password", null, secret: true);
+                newValue = prompter.Ask("Password", null, secret: true);
+                if (prompter.Ask("Confirm Password", null, secret: true) != newValue)
+                    throw new CliException("the passwords do not match");
+            }
+            var body = new JsonObject { ["password_new"] = newValue ?? throw new CliException("pass --new-password") };
             if (currentValue is not null)
                 body["password"] = currentValue;
             var path = currentValue is null && result.GetValue(name) is not null ? Item(user) + "/reset_password" : Item(user) + "/password";
