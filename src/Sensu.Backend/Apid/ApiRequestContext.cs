@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Sensu.Core.Selectors;
 using Sensu.Store;
 
 namespace Sensu.Backend.Apid;
@@ -29,4 +30,27 @@ public static class ApiRequestContext
     }
 
     public static string? UserName(HttpContext context) => context.User.Identity?.Name;
+
+    /// <summary>
+    /// The <c>labelSelector</c> and <c>fieldSelector</c> query parameters (each may repeat; joined with <c>&amp;&amp;</c>),
+    /// parsed with Sensu's grammar; an invalid one is a 400 naming the parameter and the reason.
+    /// </summary>
+    public static Selector Selector(HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (!query.ContainsKey(LabelSelectorParameter) && !query.ContainsKey(FieldSelectorParameter))
+            return Core.Selectors.Selector.Empty;
+        try
+        {
+            return Core.Selectors.Selector.Parse(query[LabelSelectorParameter].OfType<string>(), query[FieldSelectorParameter].OfType<string>());
+        }
+        catch (SelectorParseException ex)
+        {
+            throw ApiException.Invalid(ex.Message);
+        }
+    }
+
+    public const string LabelSelectorParameter = "labelSelector";
+
+    public const string FieldSelectorParameter = "fieldSelector";
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
+using Sensu.Core.Selectors;
 using Sensu.Store;
 
 namespace Sensu.Backend.Apid;
@@ -36,19 +37,23 @@ public static class EventEndpoints
     {
         var entity = context.Request.RouteValues.ContainsKey("entity") ? ApiRequestContext.RouteName(context, "entity") : null;
         var ns = ApiRequestContext.RouteNamespace(context);
+        var selector = ApiRequestContext.Selector(context);
         var listing = await ChunkedListing<StoredEvent>.OpenAsync(
             (request, ct) => events.ListEventsAsync(ns, entity, request, ct),
             (a, b) => StoreKeyOrder.Compare(a.Key, b.Key),
             ApiRequestContext.Page(context),
             limits.ListChunkSize,
             cancellationToken).ConfigureAwait(false);
-        await streamer.WriteAsync(context, listing, WriteAsync, cancellationToken).ConfigureAwait(false);
+        await streamer.WriteAsync(context, listing, (stored, writer, _) => Write(stored, selector, writer), cancellationToken).ConfigureAwait(false);
         return Results.Empty;
     }
 
-    private static ValueTask WriteAsync(StoredEvent stored, Utf8JsonWriter writer, CancellationToken cancellationToken)
+    /// <summary>Writes one event of a list when the selector selects it (evaluated on the redacted event, as it is shown).</summary>
+    private static ValueTask Write(StoredEvent stored, Selector selector, Utf8JsonWriter writer)
     {
-        JsonSerializer.Serialize(writer, Redacted(stored.Json), SensuJsonContext.Default.Event);
+        var ev = Redacted(stored.Json);
+        if (selector.Matches(ev))
+            JsonSerializer.Serialize(writer, ev, SensuJsonContext.Default.Event);
         return ValueTask.CompletedTask;
     }
 

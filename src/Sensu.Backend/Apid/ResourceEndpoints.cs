@@ -45,12 +45,13 @@ public static class ResourceEndpoints
 
         public async Task<IResult> ListAsync(HttpContext context, ResourceService service, ResourcePresenter presenter, ListStreamer streamer, ApiLimits limits, CancellationToken cancellationToken)
         {
+            var selector = ApiRequestContext.Selector(context);
             var listing = await service.OpenListAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.Page(context), limits.ListChunkSize, cancellationToken).ConfigureAwait(false);
             var user = context.User;
             await streamer.WriteAsync(
                 context,
                 listing,
-                (stored, writer, ct) => presenter.WriteAsync(ResourceService.Decode(stored), user, writer, ct),
+                (stored, writer, ct) => presenter.WriteAsync(ResourceService.Decode(stored), user, selector, writer, ct),
                 cancellationToken).ConfigureAwait(false);
             return Results.Empty;
         }

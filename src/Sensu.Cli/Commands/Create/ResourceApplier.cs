@@ -19,6 +19,8 @@ public sealed class ResourceApplier(CommandRuntime runtime)
 
     public async Task<int> ApplyAsync(ResourceBatch batch, bool delete, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(batch);
+        batch = batch with { Resources = OwnUserLast(batch.Resources, runtime.Settings.Profile.Username) };
         var done = 0;
         if (runtime.Io.OutputIsTerminal && batch.Resources.Count > ProgressThreshold)
         {
@@ -42,6 +44,20 @@ public sealed class ResourceApplier(CommandRuntime runtime)
         if (batch.Error is not null)
             throw new CliException(batch.Resources.Count == 0 ? batch.Error : $"{batch.Error} (the {batch.Resources.Count} resource(s) before it were {(delete ? "deleted" : "created")})");
         return 0;
+    }
+
+    /// <summary>
+    /// The resources in order, except that the signed-in user's own User (a restored dump carries its password hash) is
+    /// written last: a new password ends that user's sessions, this one included, so nothing may come after it.
+    /// </summary>
+    internal static IReadOnlyList<DecodedResource> OwnUserLast(IReadOnlyList<DecodedResource> resources, string? username)
+    {
+        if (string.IsNullOrEmpty(username))
+            return resources;
+        static bool IsOwn(DecodedResource r, string name) => r.Resource is Sensu.Core.Resources.Core.User u && u.Username == name;
+        if (!resources.Any(r => IsOwn(r, username)))
+            return resources;
+        return [.. resources.Where(r => !IsOwn(r, username)), .. resources.Where(r => IsOwn(r, username))];
     }
 
     private async Task ApplyOneAsync(DecodedResource decoded, bool delete, bool quiet, CancellationToken cancellationToken)
