@@ -72,8 +72,8 @@ public sealed class AssetTests
     public void Asset_with_builds_round_trips()
     {
         var input = $$$"""
-            {"metadata":{"name":"ruby","namespace":"default"},"filters":[],"headers":{"Authorization":"Bearer x"},
-             "builds":[{"url":"https://example.com/r.tgz","sha512":"{{{Sha}}}","filters":["entity.system.os == 'linux'"],"headers":{}}]}
+            {"metadata":{"name":"ruby","namespace":"default"},"filters":null,"headers":{"Authorization":"Bearer x"},
+             "builds":[{"url":"https://example.com/r.tgz","sha512":"{{{Sha}}}","filters":["entity.system.os == 'linux'"],"headers":null}]}
             """;
         var a = JsonRoundTrip.Read(input, SensuJsonContext.Default.Asset);
         a.Validate();

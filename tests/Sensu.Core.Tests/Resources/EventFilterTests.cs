@@ -58,7 +58,7 @@ public sealed class EventFilterTests
     {
         const string input = """
             {"metadata":{"name":"nine_to_fiver","namespace":"default"},"action":"allow","expressions":["weekday(event.timestamp) >= 1"],
-             "runtime_assets":[],"when":{"days":{"all":[{"begin":"9:00 AM","end":"5:00 PM"}],"friday":[{"begin":"9:00 AM","end":"1:00 PM"}]}}}
+             "runtime_assets":null,"when":{"days":{"all":[{"begin":"9:00 AM","end":"5:00 PM"}],"friday":[{"begin":"9:00 AM","end":"1:00 PM"}]}}}
             """;
         var f = JsonRoundTrip.Read(input, SensuJsonContext.Default.EventFilter);
         f.Validate();

@@ -77,7 +77,7 @@ public sealed class HandlerTests
     {
         const string input = """
             {"metadata":{"name":"tcp","namespace":"default"},"type":"tcp","timeout":30,"socket":{"host":"127.0.0.1","port":3000},
-             "handlers":[],"filters":["is_incident"],"mutator":"only_check_output","env_vars":["A=1"],"runtime_assets":[],
+             "handlers":null,"filters":["is_incident"],"mutator":"only_check_output","env_vars":["A=1"],"runtime_assets":null,
              "secrets":[{"name":"TOKEN","secret":"t"}]}
             """;
         var h = JsonRoundTrip.Read(input, SensuJsonContext.Default.Handler);

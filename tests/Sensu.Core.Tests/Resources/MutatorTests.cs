@@ -58,7 +58,7 @@ public sealed class MutatorTests
     {
         const string input = """
             {"metadata":{"name":"js","namespace":"default"},"type":"javascript","eval":"event.check.output = 'x'","timeout":0,
-             "env_vars":[],"runtime_assets":[],"secrets":null}
+             "env_vars":null,"runtime_assets":null,"secrets":null}
             """;
         var m = JsonRoundTrip.Read(input, SensuJsonContext.Default.Mutator);
         m.Validate();

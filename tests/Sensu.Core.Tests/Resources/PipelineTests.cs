@@ -65,6 +65,6 @@ public sealed class PipelineTests
         p.Validate();
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(input), JsonRoundTrip.Write(p, SensuJsonContext.Default.Pipeline)));
         var empty = JsonRoundTrip.Write(new Pipeline(), SensuJsonContext.Default.Pipeline);
-        Assert.Equal("""{"metadata":{},"workflows":[]}""", empty.ToJsonString());
+        Assert.Equal("""{"metadata":{},"workflows":null}""", empty.ToJsonString());
     }
 }

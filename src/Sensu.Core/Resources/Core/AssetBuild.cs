@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Validation;
 
@@ -6,11 +7,25 @@ namespace Sensu.Core.Resources.Core;
 /// <summary>One build of a multi-build asset: downloaded when all <see cref="Filters"/> are true for the entity.</summary>
 public sealed class AssetBuild : IJsonOnDeserialized
 {
+    [JsonIgnore]
     public string Url { get; set; } = "";
 
+    /// <summary>Sensu's <c>omitempty</c>: an empty <see cref="Url"/> is not written.</summary>
+    [JsonInclude, JsonPropertyName("url")]
+    internal string? UrlJson { get => Url.Length == 0 ? null : Url; set => Url = value ?? ""; }
+
+    [JsonIgnore]
     public string Sha512 { get; set; } = "";
 
+    /// <summary>Sensu's <c>omitempty</c>: an empty <see cref="Sha512"/> is not written.</summary>
+    [JsonInclude, JsonPropertyName("sha512")]
+    internal string? Sha512Json { get => Sha512.Length == 0 ? null : Sha512; set => Sha512 = value ?? ""; }
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> Filters { get; set; } = [];
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public Dictionary<string, string> Headers { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -26,11 +27,15 @@ public abstract class CheckDefinition
 
     public bool Publish { get; set; }
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> RuntimeAssets { get; set; } = [];
 
     public List<string> Subscriptions { get; set; } = [];
 
     public string ProxyEntityName { get; set; } = "";
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<HookList> CheckHooks { get; set; } = [];
 
@@ -52,11 +57,15 @@ public abstract class CheckDefinition
 
     public string OutputMetricFormat { get; set; } = "";
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> OutputMetricHandlers { get; set; } = [];
 
     public List<MetricTag>? OutputMetricTags { get; set; }
 
     public List<MetricThreshold>? OutputMetricThresholds { get; set; }
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<string> EnvVars { get; set; } = [];
 

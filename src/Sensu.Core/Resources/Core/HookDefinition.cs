@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -16,6 +17,8 @@ public abstract class HookDefinition
     public uint Timeout { get; set; }
 
     public bool Stdin { get; set; }
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<string> RuntimeAssets { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -27,7 +28,11 @@ public sealed class Mutator : IResource, IJsonOnDeserialized
     /// <summary>Seconds; 0 means none.</summary>
     public uint Timeout { get; set; }
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> EnvVars { get; set; } = [];
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<string> RuntimeAssets { get; set; } = [];
 

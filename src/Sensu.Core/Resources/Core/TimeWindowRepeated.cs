@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Sensu.Core.Validation;
@@ -21,6 +22,7 @@ public sealed class TimeWindowRepeated : IJsonOnDeserialized
 
     public string End { get; set; } = "";
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public List<string>? Repeat { get; set; }
 
     /// <summary>Parses an RFC 3339 timestamp as Sensu writes them (<c>2022-04-18T17:00:00-07:00</c>).</summary>
