@@ -85,7 +85,7 @@ public sealed class EntityTests
             {"entity_class":"agent","system":{"hostname":"h","os":"linux","platform":"centos","platform_family":"rhel",
              "platform_version":"7.4","network":{"interfaces":[{"name":"eth0","mac":"08:00:27:11:ad:d2","addresses":["10.0.2.15/24"]}]},
              "arch":"arm","arm_version":7,"libc_type":"glibc","vm_system":"kvm","vm_role":"guest","cloud_provider":"aws",
-             "float_type":"hard","processes":[{"name":"sensu-agent","pid":1,"status":"Ss","running":true}]},
+             "float_type":"hard","processes":[{"name":"sensu-agent","pid":1,"ppid":0,"status":"Ss","running":true}]},
              "subscriptions":["linux","entity:h"],"last_seen":1552594641,"deregister":true,"deregistration":{"handler":"dereg"},
              "user":"agent","redact":["password"],"metadata":{"name":"h","namespace":"default","labels":{"a":"b"}},
              "sensu_agent_version":"6.14.0","keepalive_handlers":["slack"]}

@@ -30,7 +30,8 @@ public sealed class Asset : IResource, IJsonOnDeserialized
     public void Validate()
     {
         Validators.AssetName(Metadata.Name);
-        Validators.NamespaceSet(Metadata.Namespace);
+        if (string.IsNullOrEmpty(Metadata.Namespace))
+            throw new ResourceValidationException("namespace cannot be empty");
         if (Builds.Count == 0)
         {
             AssetBuild.ValidateSource(Url, Sha512, Filters);

@@ -86,9 +86,11 @@ public sealed class Check : CheckDefinition, IJsonOnDeserialized
             throw new ResourceValidationException("ttl must be greater than check interval");
         if (Ttl > 0 && Ttl < 5)
             throw new ResourceValidationException("minimum ttl is 5 seconds");
+        ValidateDefinition();
         if (MaxOutputSize < 0)
             throw new ResourceValidationException("MaxOutputSize must be >= 0");
-        ValidateDefinition();
+        ValidateThresholds();
+        ValidateSubdues();
     }
 
     void IJsonOnDeserialized.OnDeserialized()

@@ -39,9 +39,6 @@ public sealed class EventFilter : IResource, IJsonOnDeserialized
             throw new ResourceValidationException("filter must have one or more expressions");
         JavaScriptSyntax.Expressions(Expressions);
         Validators.NamespaceSet(Metadata.Namespace);
-        When?.Validate();
-        foreach (var asset in RuntimeAssets)
-            Validators.AssetName(asset, "asset's name");
     }
 
     void IJsonOnDeserialized.OnDeserialized()

@@ -65,9 +65,6 @@ public sealed class Handler : IResource, IJsonOnDeserialized
         Validators.Name(Metadata.Name, "handler name");
         ValidateType();
         Validators.NamespaceSet(Metadata.Namespace);
-        Validators.EnvVars(EnvVars);
-        foreach (var asset in RuntimeAssets)
-            Validators.AssetName(asset, "asset's name");
     }
 
     private void ValidateType()

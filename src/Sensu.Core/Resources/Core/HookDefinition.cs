@@ -32,8 +32,6 @@ public abstract class HookDefinition
             throw new ResourceValidationException("hook timeout must be greater than 0");
         if (requireNamespace)
             Validators.NamespaceSet(Metadata.Namespace);
-        foreach (var asset in RuntimeAssets)
-            Validators.AssetName(asset, "asset's name");
     }
 
     protected void NormalizeDefinition()

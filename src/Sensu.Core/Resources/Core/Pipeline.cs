@@ -27,7 +27,7 @@ public sealed class Pipeline : IResource, IJsonOnDeserialized
             }
             catch (ResourceValidationException ex)
             {
-                throw new ResourceValidationException($"workflow {workflow.Name}: {ex.Message}", ex);
+                throw new ResourceValidationException($"workflow {ex.Message}", ex);
             }
         }
     }

@@ -7,10 +7,8 @@ public sealed class SystemProcess : IJsonOnDeserialized
 {
     public string Name { get; set; } = "";
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long Pid { get; set; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long Ppid { get; set; }
 
     public string? Status { get; set; }
