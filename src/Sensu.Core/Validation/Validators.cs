@@ -52,13 +52,13 @@ public static partial class Validators
             throw new ResourceValidationException($"{field} cannot contain spaces or special characters");
     }
 
-    /// <summary>Asset name rule (slashes allowed: <c>sensu/sensu-slack-handler</c>).</summary>
+    /// <summary>Asset name rule (slashes allowed: <c>sensu/sensu-slack-handler</c>), with Sensu's asset-name messages.</summary>
     public static void AssetName(string? value, string field = "name")
     {
         if (string.IsNullOrEmpty(value))
-            throw new ResourceValidationException($"{field} must not be empty");
+            throw new ResourceValidationException($"{field} cannot be empty");
         if (!AssetNameRegex().IsMatch(value))
-            throw new ResourceValidationException($"{field} cannot contain spaces or special characters");
+            throw new ResourceValidationException($"{field} may only contain letters, forward slashes, underscores, dashes and numbers");
     }
 
     /// <summary>Namespaced resources must have a namespace.</summary>

@@ -95,7 +95,8 @@ internal static class JsonShapeChecker
                     warnings.Add($"{childPath}: unknown field, ignored");
                 continue;
             }
-            if (property.CustomConverter is not null || property.Set is null && !IsPopulatable(property))
+            // NullWhenEmptyConverter only changes how an empty collection is written: the shape inside is the usual one.
+            if (property.CustomConverter is not null && !Json.NullWhenEmptyConverter.Is(property.CustomConverter) || property.Set is null && !IsPopulatable(property))
                 continue;
             var propertyInfo = InfoFor(info, property.PropertyType);
             if (propertyInfo is not null)

@@ -81,7 +81,7 @@ public sealed class EventTests
     {
         var e = new Event();
         var json = JsonRoundTrip.Write(e, SensuJsonContext.Default.Event);
-        Assert.Equal("""{"metadata":{},"id":null,"sequence":0,"pipelines":[]}""", json.ToJsonString());
+        Assert.Equal("""{"metadata":{},"id":null,"sequence":0,"pipelines":null}""", json.ToJsonString());
 
         var full = JsonRoundTrip.Write(Valid(), SensuJsonContext.Default.Event);
         Assert.Equal(["entity", "check", "metadata", "id", "sequence", "pipelines"], JsonRoundTrip.Keys(full));

@@ -38,18 +38,18 @@ public sealed class PipelineTests
     [Fact]
     public void Pipeline_rules_reject_bad_references()
     {
-        Assert.Equal("workflow slack_alerts: handler must be set", ErrorOf(p => p.Workflows[0].Handler = null));
-        Assert.Equal("workflow slack_alerts: handler resource type not capable of handling events: core/v2.Mutator",
+        Assert.Equal("workflow handler must be set", ErrorOf(p => p.Workflows[0].Handler = null));
+        Assert.Equal("workflow handler resource type not capable of handling events: core/v2.Mutator",
             ErrorOf(p => p.Workflows[0].Handler = Ref("Mutator", "m")));
-        Assert.Equal("workflow slack_alerts: filter resource type not capable of filtering events: core/v2.Handler",
+        Assert.Equal("workflow filter resource type not capable of filtering events: core/v2.Handler",
             ErrorOf(p => p.Workflows[0].Filters = [Ref("Handler", "h")]));
-        Assert.Equal("workflow slack_alerts: mutator resource type not capable of mutating events: core/v2.Handler",
+        Assert.Equal("workflow mutator resource type not capable of mutating events: core/v2.Handler",
             ErrorOf(p => p.Workflows[0].Mutator = Ref("Handler", "h")));
-        Assert.Equal("workflow slack_alerts: handler type must be set",
+        Assert.Equal("workflow handler type must be set",
             ErrorOf(p => p.Workflows[0].Handler = new ResourceReference { Name = "slack", ApiVersion = "core/v2" }));
-        Assert.Equal("workflow slack_alerts: filter api_version must be set",
+        Assert.Equal("workflow filter api_version must be set",
             ErrorOf(p => p.Workflows[0].Filters = [new ResourceReference { Name = "f", Type = "EventFilter" }]));
-        Assert.Equal("workflow : name must not be empty", ErrorOf(p => p.Workflows[0].Name = ""));
+        Assert.Equal("workflow name must not be empty", ErrorOf(p => p.Workflows[0].Name = ""));
         Assert.Equal("name cannot contain spaces or special characters", ErrorOf(p => p.Metadata.Name = "a b"));
         Assert.Equal("namespace must be set", ErrorOf(p => p.Metadata.Namespace = null));
     }
@@ -65,6 +65,6 @@ public sealed class PipelineTests
         p.Validate();
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(input), JsonRoundTrip.Write(p, SensuJsonContext.Default.Pipeline)));
         var empty = JsonRoundTrip.Write(new Pipeline(), SensuJsonContext.Default.Pipeline);
-        Assert.Equal("""{"metadata":{},"workflows":[]}""", empty.ToJsonString());
+        Assert.Equal("""{"metadata":{},"workflows":null}""", empty.ToJsonString());
     }
 }

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -15,18 +16,22 @@ public sealed class Asset : IResource, IJsonOnDeserialized
     public string? Sha512 { get; set; }
 
     /// <summary>JavaScript expressions over <c>entity</c> deciding whether the asset applies.</summary>
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<string> Filters { get; set; } = [];
 
     /// <summary>HTTP headers added to the download request.</summary>
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public Dictionary<string, string> Headers { get; set; } = [];
 
     /// <summary>Alternative builds; when present, <see cref="Url"/>/<see cref="Sha512"/> are not used.</summary>
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<AssetBuild> Builds { get; set; } = [];
 
     public void Validate()
     {
         Validators.AssetName(Metadata.Name);
-        Validators.NamespaceSet(Metadata.Namespace);
+        if (string.IsNullOrEmpty(Metadata.Namespace))
+            throw new ResourceValidationException("namespace cannot be empty");
         if (Builds.Count == 0)
         {
             AssetBuild.ValidateSource(Url, Sha512, Filters);

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Validation;
 
@@ -6,19 +7,33 @@ namespace Sensu.Core.Resources.Core;
 /// <summary>One build of a multi-build asset: downloaded when all <see cref="Filters"/> are true for the entity.</summary>
 public sealed class AssetBuild : IJsonOnDeserialized
 {
+    [JsonIgnore]
     public string Url { get; set; } = "";
 
+    /// <summary>Sensu's <c>omitempty</c>: an empty <see cref="Url"/> is not written.</summary>
+    [JsonInclude, JsonPropertyName("url")]
+    internal string? UrlJson { get => Url.Length == 0 ? null : Url; set => Url = value ?? ""; }
+
+    [JsonIgnore]
     public string Sha512 { get; set; } = "";
 
+    /// <summary>Sensu's <c>omitempty</c>: an empty <see cref="Sha512"/> is not written.</summary>
+    [JsonInclude, JsonPropertyName("sha512")]
+    internal string? Sha512Json { get => Sha512.Length == 0 ? null : Sha512; set => Sha512 = value ?? ""; }
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> Filters { get; set; } = [];
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public Dictionary<string, string> Headers { get; set; } = [];
 
     public void Validate() => ValidateSource(Url, Sha512, Filters);
 
     /// <summary>
-    /// The checks shared by an asset and its builds: checksum, URL (http/https; not checked when it holds
-    /// <c>{{ }}</c> tokens, which Sensu 6.x substitutes per entity), filter syntax.
+    /// The checks shared by an asset and its builds, as Sensu's: checksum, URL present, filter syntax. The URL's
+    /// form is not checked (Sensu does not either; it may hold <c>{{ }}</c> tokens substituted per entity).
     /// </summary>
     internal static void ValidateSource(string? url, string? sha512, List<string>? filters)
     {
@@ -28,16 +43,6 @@ public sealed class AssetBuild : IJsonOnDeserialized
             throw new ResourceValidationException("SHA-512 checksum must be at least 128 characters");
         if (string.IsNullOrEmpty(url))
             throw new ResourceValidationException("URL cannot be empty");
-        // Token placeholders ({{ .labels.asset_url }}) are substituted per entity when the asset is fetched.
-        if (url.Contains("{{", StringComparison.Ordinal))
-        {
-            JavaScriptSyntax.Expressions(filters);
-            return;
-        }
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            throw new ResourceValidationException("invalid URL provided");
-        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            throw new ResourceValidationException("URL must be HTTP or HTTPS");
         JavaScriptSyntax.Expressions(filters);
     }
 

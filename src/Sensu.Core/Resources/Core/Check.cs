@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Validation;
 
@@ -25,6 +26,8 @@ public sealed class Check : CheckDefinition, IJsonOnDeserialized
 
     /// <summary>Unix seconds when the agent executed the check.</summary>
     public long Executed { get; set; }
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<CheckHistory> History { get; set; } = [];
 
@@ -58,7 +61,12 @@ public sealed class Check : CheckDefinition, IJsonOnDeserialized
     public string? ProcessedBy { get; set; }
 
     /// <summary>Which backend scheduler issued the request (<c>memory</c>, <c>etcd</c>, <c>postgres</c>); informational.</summary>
+    [JsonIgnore]
     public string? Scheduler { get; set; }
+
+    /// <summary>Sensu writes <c>scheduler</c> always, <c>""</c> when unknown.</summary>
+    [JsonInclude, JsonPropertyName("scheduler")]
+    internal string SchedulerJson { get => Scheduler ?? ""; set => Scheduler = value is { Length: 0 } ? null : value; }
 
     /// <summary>
     /// Rules for a check arriving in an event: name (no namespace needed), schedule only when published,
@@ -78,9 +86,11 @@ public sealed class Check : CheckDefinition, IJsonOnDeserialized
             throw new ResourceValidationException("ttl must be greater than check interval");
         if (Ttl > 0 && Ttl < 5)
             throw new ResourceValidationException("minimum ttl is 5 seconds");
+        ValidateDefinition();
         if (MaxOutputSize < 0)
             throw new ResourceValidationException("MaxOutputSize must be >= 0");
-        ValidateDefinition();
+        ValidateThresholds();
+        ValidateSubdues();
     }
 
     void IJsonOnDeserialized.OnDeserialized()

@@ -19,7 +19,11 @@ public sealed class CheckConfig : CheckDefinition, IResource, IJsonOnDeserialize
         if (Interval == 0 && string.IsNullOrEmpty(Cron))
             throw new ResourceValidationException("check interval must be greater than 0 or a valid cron schedule must be provided");
         Validators.NamespaceSet(Metadata.Namespace);
+        if (Ttl > 0 && Ttl <= Interval)
+            throw new ResourceValidationException("ttl must be greater than check interval");
         ValidateDefinition();
+        ValidateSubdues();
+        ValidateFallbackPipeline();
     }
 
     /// <summary>The check as it appears inside an event, before any result is attached.</summary>

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -26,11 +27,15 @@ public abstract class CheckDefinition
 
     public bool Publish { get; set; }
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> RuntimeAssets { get; set; } = [];
 
     public List<string> Subscriptions { get; set; } = [];
 
     public string ProxyEntityName { get; set; } = "";
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<HookList> CheckHooks { get; set; } = [];
 
@@ -52,11 +57,15 @@ public abstract class CheckDefinition
 
     public string OutputMetricFormat { get; set; } = "";
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> OutputMetricHandlers { get; set; } = [];
 
     public List<MetricTag>? OutputMetricTags { get; set; }
 
     public List<MetricThreshold>? OutputMetricThresholds { get; set; }
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<string> EnvVars { get; set; } = [];
 
@@ -81,20 +90,34 @@ public abstract class CheckDefinition
     /// <summary>Newer Sensu (7.x) fallback pipeline reference; kept so such checks round-trip.</summary>
     public ResourceReference? FallbackPipeline { get; set; }
 
-    /// <summary>Rules common to configured checks and checks in events, after the schedule rules.</summary>
+    /// <summary>
+    /// Rules common to configured checks and checks in events (Sensu's order), after the schedule and ttl rules:
+    /// assets, subscriptions, proxy entity, proxy requests, metric format, flap thresholds, env vars. Like Sensu,
+    /// neither <c>check_hooks</c> nor pipeline references are checked here.
+    /// </summary>
     protected void ValidateDefinition()
     {
-        if (Ttl > 0 && Ttl <= Interval)
-            throw new ResourceValidationException("ttl must be greater than check interval");
         ValidateReferencesAndOptions();
         if (LowFlapThreshold != 0 && HighFlapThreshold != 0 && LowFlapThreshold >= HighFlapThreshold)
             throw new ResourceValidationException("invalid flap thresholds");
         Validators.EnvVars(EnvVars);
+    }
+
+    /// <summary>Repeated subdues (<c>subdue N invalid: …</c>), then the legacy <c>subdue</c>: Sensu's last rules.</summary>
+    protected void ValidateSubdues()
+    {
+        for (var i = 0; i < (Subdues?.Count ?? 0); i++)
+        {
+            try
+            {
+                Subdues![i].Validate();
+            }
+            catch (ResourceValidationException ex)
+            {
+                throw new ResourceValidationException($"subdue {i} invalid: {ex.Message}", ex);
+            }
+        }
         Subdue?.Validate();
-        foreach (var subdue in Subdues ?? [])
-            subdue.Validate();
-        ValidateThresholds();
-        ValidatePipelines();
     }
 
     /// <summary>Cron syntax and the "either interval or cron" rule.</summary>
@@ -120,11 +143,10 @@ public abstract class CheckDefinition
         ProxyRequests?.Validate();
         if (!string.IsNullOrEmpty(OutputMetricFormat) && !OutputMetricFormats.Contains(OutputMetricFormat, StringComparer.Ordinal))
             throw new ResourceValidationException("output metric format is not valid");
-        foreach (var hooks in CheckHooks)
-            hooks.Validate();
     }
 
-    private void ValidateThresholds()
+    /// <summary>Metric thresholds: checked on checks in events only, as Sensu does.</summary>
+    protected void ValidateThresholds()
     {
         for (var i = 0; i < (OutputMetricThresholds?.Count ?? 0); i++)
         {
@@ -139,24 +161,11 @@ public abstract class CheckDefinition
         }
     }
 
-    private void ValidatePipelines()
+    /// <summary>Later Sensu's rule for its <c>fallback_pipeline</c> field, which we keep so such checks round-trip.</summary>
+    protected void ValidateFallbackPipeline()
     {
         if (Pipelines.Count > 0 && FallbackPipeline is not null)
-            throw new ResourceValidationException("pipelines and fallback_pipeline cannot both be set");
-        foreach (var pipeline in Pipelines)
-        {
-            try
-            {
-                pipeline.Validate();
-            }
-            catch (ResourceValidationException ex)
-            {
-                throw new ResourceValidationException($"pipeline reference {ex.Message}", ex);
-            }
-            if (!pipeline.IsA(ResourceReference.CoreV2, "Pipeline"))
-                throw new ResourceValidationException(
-                    $"pipeline reference must be of type core/v2.Pipeline, got {pipeline.ApiVersion}.{pipeline.Type}");
-        }
+            throw new ResourceValidationException("cannot have both pipelines and fallback_pipeline defined at the same time");
     }
 
     /// <summary>Restores Sensu's "always" collections after reading JSON and drops empty "omitempty" values.</summary>

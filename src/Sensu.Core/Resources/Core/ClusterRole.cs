@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -7,6 +8,7 @@ namespace Sensu.Core.Resources.Core;
 /// <summary>core/v2 ClusterRole: a named set of RBAC rules that applies cluster-wide.</summary>
 public sealed class ClusterRole : IResource, IJsonOnDeserialized
 {
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<RbacRule> Rules { get; set; } = [];
 
     [JsonPropertyName("metadata")]

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -7,6 +8,7 @@ namespace Sensu.Core.Resources.Core;
 /// <summary>core/v2 ClusterRoleBinding: grants a role to users and groups in every namespace.</summary>
 public sealed class ClusterRoleBinding : IResource, IJsonOnDeserialized
 {
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<Subject> Subjects { get; set; } = [];
 
     public RoleRef RoleRef { get; set; } = new();

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -28,6 +29,8 @@ public sealed class Entity : IResource, IJsonOnDeserialized
     public string EntityClass { get; set; } = "";
 
     public EntitySystem System { get; set; } = new();
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<string> Subscriptions { get; set; } = [];
 

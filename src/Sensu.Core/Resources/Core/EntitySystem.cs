@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 
 namespace Sensu.Core.Resources.Core;
@@ -31,6 +32,8 @@ public sealed class EntitySystem : IJsonOnDeserialized
     public string CloudProvider { get; set; } = "";
 
     public string? FloatType { get; set; }
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<SystemProcess> Processes { get; set; } = [];
 

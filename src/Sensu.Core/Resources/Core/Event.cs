@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -31,6 +32,7 @@ public sealed class Event : IResource, IJsonOnDeserialized
     public long Sequence { get; set; }
 
     /// <summary>Pipelines (only <c>core/v2.Pipeline</c> references) that process this event.</summary>
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<ResourceReference> Pipelines { get; set; } = [];
 
     [JsonIgnore]

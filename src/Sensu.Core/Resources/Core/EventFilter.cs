@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -18,7 +19,11 @@ public sealed class EventFilter : IResource, IJsonOnDeserialized
 
     public string? Action { get; set; }
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> Expressions { get; set; } = [];
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<string> RuntimeAssets { get; set; } = [];
 
@@ -34,9 +39,6 @@ public sealed class EventFilter : IResource, IJsonOnDeserialized
             throw new ResourceValidationException("filter must have one or more expressions");
         JavaScriptSyntax.Expressions(Expressions);
         Validators.NamespaceSet(Metadata.Namespace);
-        When?.Validate();
-        foreach (var asset in RuntimeAssets)
-            Validators.AssetName(asset, "asset's name");
     }
 
     void IJsonOnDeserialized.OnDeserialized()

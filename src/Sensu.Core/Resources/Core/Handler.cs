@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -34,15 +35,21 @@ public sealed class Handler : IResource, IJsonOnDeserialized
     public HandlerSocket? Socket { get; set; }
 
     /// <summary>Members of a <c>set</c> handler.</summary>
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<string> Handlers { get; set; } = [];
 
     /// <summary>Filter names applied before this handler.</summary>
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<string> Filters { get; set; } = [];
 
     /// <summary>Mutator name; none means the built-in <c>json</c>.</summary>
     public string? Mutator { get; set; }
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> EnvVars { get; set; } = [];
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<string> RuntimeAssets { get; set; } = [];
 
@@ -58,9 +65,6 @@ public sealed class Handler : IResource, IJsonOnDeserialized
         Validators.Name(Metadata.Name, "handler name");
         ValidateType();
         Validators.NamespaceSet(Metadata.Namespace);
-        Validators.EnvVars(EnvVars);
-        foreach (var asset in RuntimeAssets)
-            Validators.AssetName(asset, "asset's name");
     }
 
     private void ValidateType()

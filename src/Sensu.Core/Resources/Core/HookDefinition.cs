@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -17,6 +18,8 @@ public abstract class HookDefinition
 
     public bool Stdin { get; set; }
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> RuntimeAssets { get; set; } = [];
 
     /// <summary>Name, command, timeout, and (when <paramref name="requireNamespace"/>) namespace.</summary>
@@ -29,8 +32,6 @@ public abstract class HookDefinition
             throw new ResourceValidationException("hook timeout must be greater than 0");
         if (requireNamespace)
             Validators.NamespaceSet(Metadata.Namespace);
-        foreach (var asset in RuntimeAssets)
-            Validators.AssetName(asset, "asset's name");
     }
 
     protected void NormalizeDefinition()

@@ -13,7 +13,12 @@ public sealed class HookResult : HookDefinition, IJsonOnDeserialized
 
     public long Issued { get; set; }
 
+    [JsonIgnore]
     public string Output { get; set; } = "";
+
+    /// <summary>Sensu's <c>omitempty</c>: an empty <see cref="Output"/> is not written.</summary>
+    [JsonInclude, JsonPropertyName("output")]
+    internal string? OutputJson { get => Output.Length == 0 ? null : Output; set => Output = value ?? ""; }
 
     public int Status { get; set; }
 

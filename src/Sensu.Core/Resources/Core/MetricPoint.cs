@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 
 namespace Sensu.Core.Resources.Core;
@@ -10,6 +11,8 @@ public sealed class MetricPoint : IJsonOnDeserialized
     public double Value { get; set; }
 
     public long Timestamp { get; set; }
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<MetricTag> Tags { get; set; } = [];
 

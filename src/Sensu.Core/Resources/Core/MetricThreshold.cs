@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Validation;
 
@@ -15,6 +16,8 @@ public sealed class MetricThreshold : IJsonOnDeserialized
     public List<MetricTag>? Tags { get; set; }
 
     public uint NullStatus { get; set; }
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<MetricThresholdRule> Thresholds { get; set; } = [];
 

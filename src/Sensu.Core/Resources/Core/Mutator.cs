@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -27,7 +28,11 @@ public sealed class Mutator : IResource, IJsonOnDeserialized
     /// <summary>Seconds; 0 means none.</summary>
     public uint Timeout { get; set; }
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> EnvVars { get; set; } = [];
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<string> RuntimeAssets { get; set; } = [];
 
@@ -40,25 +45,13 @@ public sealed class Mutator : IResource, IJsonOnDeserialized
     public void Validate()
     {
         Validators.Name(Metadata.Name, "mutator name");
-        switch (Type)
-        {
-            case null or "" or PipeType:
-                if (string.IsNullOrEmpty(Command))
-                    throw new ResourceValidationException("mutator command must be set");
-                break;
-            case JavaScriptType:
-                if (!string.IsNullOrEmpty(Command))
-                    throw new ResourceValidationException("javascript mutators must not have a command (should be eval)");
-                if (string.IsNullOrEmpty(Eval))
-                    throw new ResourceValidationException("javascript mutators must have eval set");
-                break;
-            default:
-                throw new ResourceValidationException($"unknown mutator type: {Type}");
-        }
+        if (string.IsNullOrEmpty(Command) && string.IsNullOrEmpty(Eval))
+            throw new ResourceValidationException("mutator command or eval must be set");
+        if (Type == JavaScriptType && !string.IsNullOrEmpty(Command))
+            throw new ResourceValidationException("\"command\" used with javascript mutator, should be \"eval\"");
         Validators.NamespaceSet(Metadata.Namespace);
-        Validators.EnvVars(EnvVars);
-        foreach (var asset in RuntimeAssets)
-            Validators.AssetName(asset, "asset's name");
+        if (!string.IsNullOrEmpty(Type) && Type is not (PipeType or JavaScriptType))
+            throw new ResourceValidationException($"invalid mutator type {GoText.Quote(Type)}, valid types are \"javascript, pipe\"");
     }
 
     void IJsonOnDeserialized.OnDeserialized()

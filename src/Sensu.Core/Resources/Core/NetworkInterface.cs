@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 
 namespace Sensu.Core.Resources.Core;
@@ -8,6 +9,8 @@ public sealed class NetworkInterface : IJsonOnDeserialized
     public string? Name { get; set; }
 
     public string? Mac { get; set; }
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<string> Addresses { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -9,6 +10,8 @@ public sealed class Pipeline : IResource, IJsonOnDeserialized
 {
     [JsonPropertyName("metadata")]
     public ObjectMeta Metadata { get; set; } = new();
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<PipelineWorkflow> Workflows { get; set; } = [];
 
@@ -24,7 +27,7 @@ public sealed class Pipeline : IResource, IJsonOnDeserialized
             }
             catch (ResourceValidationException ex)
             {
-                throw new ResourceValidationException($"workflow {workflow.Name}: {ex.Message}", ex);
+                throw new ResourceValidationException($"workflow {ex.Message}", ex);
             }
         }
     }

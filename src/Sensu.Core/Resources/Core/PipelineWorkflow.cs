@@ -14,10 +14,16 @@ public sealed class PipelineWorkflow : IJsonOnDeserialized
 
     public string Name { get; set; } = "";
 
+    [JsonIgnore]
     public List<ResourceReference> Filters { get; set; } = [];
+
+    /// <summary>Sensu's <c>omitempty</c>: a workflow without filters has no <c>filters</c> field.</summary>
+    [JsonInclude, JsonPropertyName("filters")]
+    internal List<ResourceReference>? FiltersJson { get => Filters.Count == 0 ? null : Filters; set => Filters = value ?? []; }
 
     public ResourceReference? Mutator { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public ResourceReference? Handler { get; set; }
 
     public void Validate()

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Validation;
 
@@ -10,6 +11,7 @@ public sealed class ProxyRequests : IJsonOnDeserialized
     public const uint DefaultSplayCoverage = 90;
 
     /// <summary>JavaScript expressions over <c>entity</c>; all must be true for an entity to match.</summary>
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<string> EntityAttributes { get; set; } = [];
 
     public bool Splay { get; set; }

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Validation;
 
@@ -11,9 +12,15 @@ public sealed class RbacRule : IJsonOnDeserialized
     /// <summary>Verbs a rule may name.</summary>
     public static IReadOnlyList<string> AllowedVerbs { get; } = [All, "get", "list", "create", "update", "delete"];
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> Verbs { get; set; } = [];
 
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
+
     public List<string> Resources { get; set; } = [];
+
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
 
     public List<string> ResourceNames { get; set; } = [];
 

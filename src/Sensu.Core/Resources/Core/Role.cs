@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -7,6 +8,7 @@ namespace Sensu.Core.Resources.Core;
 /// <summary>core/v2 Role: a named set of RBAC rules within one namespace.</summary>
 public sealed class Role : IResource, IJsonOnDeserialized
 {
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<RbacRule> Rules { get; set; } = [];
 
     [JsonPropertyName("metadata")]

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Text.Json.Serialization;
 using Sensu.Core.Meta;
 using Sensu.Core.Validation;
@@ -7,6 +8,7 @@ namespace Sensu.Core.Resources.Core;
 /// <summary>core/v2 RoleBinding: grants a role to users and groups within one namespace.</summary>
 public sealed class RoleBinding : IResource, IJsonOnDeserialized
 {
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<Subject> Subjects { get; set; } = [];
 
     public RoleRef RoleRef { get; set; } = new();

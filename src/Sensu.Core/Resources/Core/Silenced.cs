@@ -61,7 +61,6 @@ public sealed class Silenced : IResource, IJsonOnDeserialized
             Validators.SubscriptionName(Subscription, "Subscription");
         if (!string.IsNullOrEmpty(Check) && Check != Wildcard)
             Validators.Name(Check, "Check");
-        Validators.NamespaceSet(Metadata.Namespace);
     }
 
     void IJsonOnDeserialized.OnDeserialized()

@@ -1,3 +1,4 @@
+using Sensu.Core.Json;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Sensu.Core.Validation;
@@ -21,6 +22,7 @@ public sealed class TimeWindowRepeated : IJsonOnDeserialized
 
     public string End { get; set; } = "";
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public List<string>? Repeat { get; set; }
 
     /// <summary>Parses an RFC 3339 timestamp as Sensu writes them (<c>2022-04-18T17:00:00-07:00</c>).</summary>
@@ -35,15 +37,15 @@ public sealed class TimeWindowRepeated : IJsonOnDeserialized
     public void Validate()
     {
         if (!TryParseTimestamp(Begin, out var begin))
-            throw new ResourceValidationException($"subdue begin \"{Begin}\" is not an RFC 3339 timestamp");
+            throw new ResourceValidationException($"invalid begin time format: parsing time \"{Begin}\" as \"2006-01-02T15:04:05Z07:00\"");
         if (!TryParseTimestamp(End, out var end))
-            throw new ResourceValidationException($"subdue end \"{End}\" is not an RFC 3339 timestamp");
-        if (end <= begin)
-            throw new ResourceValidationException("subdue end must be after begin");
+            throw new ResourceValidationException($"invalid end time format: parsing time \"{End}\" as \"2006-01-02T15:04:05Z07:00\"");
+        if (end < begin)
+            throw new ResourceValidationException("end time must be after begin time");
         foreach (var repeat in Repeat ?? [])
         {
             if (!RepeatValues.Contains(repeat, StringComparer.Ordinal))
-                throw new ResourceValidationException($"invalid subdue repeat value: {repeat}");
+                throw new ResourceValidationException($"invalid repeat period: {repeat}");
         }
     }
 
