@@ -51,6 +51,12 @@ public static class EventEndpoints
     /// <summary>Writes one event of a list when the selector selects it (evaluated on the redacted event, as it is shown).</summary>
     private static ValueTask Write(StoredEvent stored, Selector selector, Utf8JsonWriter writer)
     {
+        if (selector.IsEmpty && StoredEventText.IsShownAsStored(stored.Json))
+        {
+            // Nothing to redact or select: the stored document is the answer, written without decoding it.
+            writer.WriteRawValue(stored.Json, skipInputValidation: true);
+            return ValueTask.CompletedTask;
+        }
         var ev = Redacted(stored.Json);
         if (selector.Matches(ev))
             JsonSerializer.Serialize(writer, ev, SensuJsonContext.Default.Event);

@@ -22,11 +22,9 @@ public sealed class AssetBuild : IJsonOnDeserialized
     internal string? Sha512Json { get => Sha512.Length == 0 ? null : Sha512; set => Sha512 = value ?? ""; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> Filters { get; set; } = [];
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public Dictionary<string, string> Headers { get; set; } = [];
 
     public void Validate() => ValidateSource(Url, Sha512, Filters);

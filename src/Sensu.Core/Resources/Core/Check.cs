@@ -28,7 +28,6 @@ public sealed class Check : CheckDefinition, IJsonOnDeserialized
     public long Executed { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<CheckHistory> History { get; set; } = [];
 
     /// <summary>Unix seconds when the request was issued.</summary>

@@ -28,7 +28,6 @@ public abstract class CheckDefinition
     public bool Publish { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> RuntimeAssets { get; set; } = [];
 
     public List<string> Subscriptions { get; set; } = [];
@@ -36,7 +35,6 @@ public abstract class CheckDefinition
     public string ProxyEntityName { get; set; } = "";
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<HookList> CheckHooks { get; set; } = [];
 
     public bool Stdin { get; set; }
@@ -58,7 +56,6 @@ public abstract class CheckDefinition
     public string OutputMetricFormat { get; set; } = "";
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> OutputMetricHandlers { get; set; } = [];
 
     public List<MetricTag>? OutputMetricTags { get; set; }
@@ -66,7 +63,6 @@ public abstract class CheckDefinition
     public List<MetricThreshold>? OutputMetricThresholds { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> EnvVars { get; set; } = [];
 
     [JsonPropertyName("metadata")]

@@ -31,7 +31,6 @@ public sealed class Entity : IResource, IJsonOnDeserialized
     public EntitySystem System { get; set; } = new();
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> Subscriptions { get; set; } = [];
 
     public long LastSeen { get; set; }

@@ -34,7 +34,6 @@ public sealed class EntitySystem : IJsonOnDeserialized
     public string? FloatType { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<SystemProcess> Processes { get; set; } = [];
 
     void IJsonOnDeserialized.OnDeserialized()

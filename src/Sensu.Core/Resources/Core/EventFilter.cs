@@ -20,11 +20,9 @@ public sealed class EventFilter : IResource, IJsonOnDeserialized
     public string? Action { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> Expressions { get; set; } = [];
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> RuntimeAssets { get; set; } = [];
 
     /// <summary>Optional time windows during which the filter applies.</summary>

@@ -46,11 +46,9 @@ public sealed class Handler : IResource, IJsonOnDeserialized
     public string? Mutator { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> EnvVars { get; set; } = [];
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> RuntimeAssets { get; set; } = [];
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]

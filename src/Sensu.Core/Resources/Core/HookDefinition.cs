@@ -19,7 +19,6 @@ public abstract class HookDefinition
     public bool Stdin { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> RuntimeAssets { get; set; } = [];
 
     /// <summary>Name, command, timeout, and (when <paramref name="requireNamespace"/>) namespace.</summary>

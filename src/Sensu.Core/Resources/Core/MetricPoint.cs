@@ -13,7 +13,6 @@ public sealed class MetricPoint : IJsonOnDeserialized
     public long Timestamp { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<MetricTag> Tags { get; set; } = [];
 
     void IJsonOnDeserialized.OnDeserialized()

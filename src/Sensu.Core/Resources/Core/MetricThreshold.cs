@@ -18,7 +18,6 @@ public sealed class MetricThreshold : IJsonOnDeserialized
     public uint NullStatus { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<MetricThresholdRule> Thresholds { get; set; } = [];
 
     public void Validate()

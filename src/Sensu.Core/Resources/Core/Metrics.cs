@@ -10,7 +10,6 @@ public sealed class Metrics : IJsonOnDeserialized
     public List<string> Handlers { get; set; } = [];
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<MetricPoint> Points { get; set; } = [];
 
     void IJsonOnDeserialized.OnDeserialized()

@@ -29,11 +29,9 @@ public sealed class Mutator : IResource, IJsonOnDeserialized
     public uint Timeout { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> EnvVars { get; set; } = [];
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> RuntimeAssets { get; set; } = [];
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]

@@ -11,7 +11,6 @@ public sealed class NetworkInterface : IJsonOnDeserialized
     public string? Mac { get; set; }
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> Addresses { get; set; } = [];
 
     void IJsonOnDeserialized.OnDeserialized()

@@ -12,7 +12,6 @@ public sealed class Pipeline : IResource, IJsonOnDeserialized
     public ObjectMeta Metadata { get; set; } = new();
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<PipelineWorkflow> Workflows { get; set; } = [];
 
     public void Validate()

@@ -13,15 +13,12 @@ public sealed class RbacRule : IJsonOnDeserialized
     public static IReadOnlyList<string> AllowedVerbs { get; } = [All, "get", "list", "create", "update", "delete"];
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> Verbs { get; set; } = [];
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> Resources { get; set; } = [];
 
     [JsonConverter(typeof(NullWhenEmptyConverter))]
-
     public List<string> ResourceNames { get; set; } = [];
 
     public bool VerbMatches(string verb) => Verbs.Exists(v => v == All || v == verb);
