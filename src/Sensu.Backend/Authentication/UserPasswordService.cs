@@ -16,12 +16,10 @@ public sealed class UserPasswordService(UserDirectory users) : IUserPasswordServ
             user.Password = null;
             return;
         }
-        if (user.PasswordHash is not null)
-        {
-            if (!PasswordHasher.IsBcryptHash(user.PasswordHash))
-                throw new ResourceValidationException("password_hash must be a bcrypt hash");
+        // A given password_hash is stored as it is, as Sensu does: one that is not a bcrypt hash matches no password
+        // (logins of that user fail after the same bcrypt work as any other failure).
+        if (!string.IsNullOrEmpty(user.PasswordHash))
             return;
-        }
         var existing = await users.FindAsync(user.Username ?? string.Empty, cancellationToken).ConfigureAwait(false);
         user.PasswordHash = existing?.PasswordHash
             ?? throw new ResourceValidationException("password can't be empty");

@@ -47,6 +47,18 @@ public sealed class UserEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_password_hash_that_is_not_bcrypt_is_stored_as_given_and_matches_no_password()
+    {
+        var store = (Sensu.Backend.Apid.ResourceService)_host.App.Services.GetService(typeof(Sensu.Backend.Apid.ResourceService))!;
+        await store.PutAsync(new Core.Resources.Core.User { Username = "carol", PasswordHash = "not-a-bcrypt-hash", Groups = ["view"] }, CancellationToken.None);
+        Assert.Equal("not-a-bcrypt-hash", (await _host.GetUserAsync("carol"))!.PasswordHash);
+
+        using var login = await _host.SendAsync(HttpMethod.Get, "/auth", auth: new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("carol:not-a-bcrypt-hash"))));
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
+    [Fact]
     public async Task Short_passwords_are_refused()
     {
         using var response = await _host.SendAsync(HttpMethod.Put, "/api/core/v2/users/bob/reset_password", _admin, Body("short", null));
@@ -90,7 +102,7 @@ public sealed class UserEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Password_service_hashes_keeps_or_refuses()
+    public async Task Password_service_hashes_or_keeps_and_refuses_no_password_at_all()
     {
         var service = new UserPasswordService(_host.App.Services.GetRequiredService<UserDirectory>());
         var fresh = new Core.Resources.Core.User { Username = "carol", Password = "c4rolPass" };
@@ -104,8 +116,10 @@ public sealed class UserEndpointsTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<Core.Validation.ResourceValidationException>(async () =>
             await service.PrepareAsync(new Core.Resources.Core.User { Username = "dave" }, CancellationToken.None));
-        await Assert.ThrowsAsync<Core.Validation.ResourceValidationException>(async () =>
-            await service.PrepareAsync(new Core.Resources.Core.User { Username = "dave", PasswordHash = "plain" }, CancellationToken.None));
+        // A given hash is kept as it is, bcrypt or not (as Sensu does).
+        var given = new Core.Resources.Core.User { Username = "dave", PasswordHash = "plain" };
+        await service.PrepareAsync(given, CancellationToken.None);
+        Assert.Equal("plain", given.PasswordHash);
     }
 
     [Fact]
