@@ -21,13 +21,14 @@ public sealed class SecretProviderRegistryTests
 
         await harness.Resources.PutAsync(SecretProvidersTests.Vault("vault"), CancellationToken.None);
         await SecretsHarness.EventuallyAsync(() => !ReferenceEquals(harness.Registry.Find("vault"), first));
-        Assert.True(first.Disposed);
+        // The new provider is published before the old one is disposed: wait for the dispose, do not race it.
+        await SecretsHarness.EventuallyAsync(() => first.Disposed);
         Assert.Equal(2, factory.Built);
 
         var second = (ScriptedSecretProvider)harness.Registry.Find("vault")!;
         await harness.Resources.DeleteAsync(Sensu.Core.Registry.ResourceRegistry.For<VaultProvider>(), null, "vault", CancellationToken.None);
         await SecretsHarness.EventuallyAsync(() => harness.Registry.Find("vault") is null);
-        Assert.True(second.Disposed);
+        await SecretsHarness.EventuallyAsync(() => second.Disposed);
     }
 
     [Fact]
