@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using Sensu.IntegrationTests.Support;
 using Sensu.Testing.Processes;
 
@@ -11,24 +10,7 @@ namespace Sensu.IntegrationTests.Secrets;
 /// </summary>
 internal static class Sensuctl
 {
-    public static string Find()
-    {
-        var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("SENSUCTL_DLL") is { Length: > 0 } explicitPath)
-            candidates.Add(explicitPath);
-        var backend = typeof(Sensuctl).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "SensuBackendDirectory")?.Value;
-        if (!string.IsNullOrEmpty(backend))
-            candidates.Add(Path.Combine(backend.Replace("Sensu.Backend", "Sensu.Cli", StringComparison.Ordinal), "sensuctl.dll"));
-        foreach (var candidate in candidates)
-        {
-            var full = Path.GetFullPath(candidate);
-            if (File.Exists(full) && File.Exists(Path.ChangeExtension(full, ".runtimeconfig.json")))
-                return full;
-        }
-        throw new FileNotFoundException($"sensuctl.dll not found; looked at: {string.Join(", ", candidates)}. " +
-            "Build src/Sensu.Cli with the same --artifacts-path (the solution build does), or set SENSUCTL_DLL.");
-    }
+    public static string Find() => ProgramLocator.Find("sensuctl.dll", "Sensu.Cli", "SENSUCTL_DLL");
 
     public static async Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
     {
