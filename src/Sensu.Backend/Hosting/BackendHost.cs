@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Agentd;
+using Sensu.Backend.Apid;
 
 namespace Sensu.Backend.Hosting;
 
@@ -70,6 +71,7 @@ public static class BackendHost
             {
                 if (!string.IsNullOrEmpty(options.CertFile) && !string.IsNullOrEmpty(options.KeyFile))
                     listen.UseHttps(X509Certificate2.CreateFromPemFile(options.CertFile, options.KeyFile));
+                listen.UseSensuErrorBodies();
             }
             if (api.IsAny)
                 kestrel.ListenAnyIP(api.Port, Configure);

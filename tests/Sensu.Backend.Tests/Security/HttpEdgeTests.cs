@@ -82,18 +82,31 @@ public sealed class HttpEdgeTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Kestrel's parser refuses a request target that decodes to NUL before any middleware runs, with 400 and an empty
-    /// body (no hook lets the application write one). Written down here: 400, connection closed, nothing stored.
+    /// Kestrel's parser refuses a request target that decodes to NUL before any middleware runs; the API listener's
+    /// connection filter gives that refusal Sensu's error body. 400, a JSON body, connection closed, nothing stored.
     /// </summary>
     [Theory]
-    [InlineData("a%00b")]
-    [InlineData("%00")]
-    public async Task A_percent_encoded_NUL_in_a_path_is_refused_by_the_server_before_the_API(string name)
+    [InlineData("DELETE", "a%00b")]
+    [InlineData("DELETE", "%00")]
+    [InlineData("PUT", "x%00")]
+    public async Task A_percent_encoded_NUL_in_a_path_is_a_400_with_Sensus_body(string method, string name)
     {
-        var answer = await RawHttp.SendAsync(_backend.BaseAddress, "DELETE", $"{Checks}/{name}", _token, null, Deadline());
+        var body = method == "PUT" ? Encoding.UTF8.GetBytes("{\"command\":\"true\",\"interval\":60,\"metadata\":{\"name\":\"x\"}}") : null;
+        var answer = await RawHttp.SendAsync(_backend.BaseAddress, method, $"{Checks}/{name}", _token, body, Deadline());
         Assert.Equal(400, answer.Status);
         Assert.Equal("close", answer.Header("Connection"));
+        Assert.Equal(1, ErrorBody(answer)["code"]!.GetValue<int>());
         Assert.Equal("[]", await _admin.GetStringAsync(Checks));
+    }
+
+    [Fact]
+    public async Task A_malformed_request_line_is_a_400_with_Sensus_body_and_good_requests_still_pass()
+    {
+        var answer = await RawHttp.SendRawAsync(_backend.BaseAddress, "GET /api/core/v2/namespaces HTTP/1.1 extra\r\nHost: x\r\n\r\n"u8.ToArray(), Deadline());
+        Assert.Equal(400, answer.Status);
+        Assert.Equal(1, ErrorBody(answer)["code"]!.GetValue<int>());
+        // Ordinary answers pass through the filter untouched, bodies included.
+        Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync("/api/core/v2/namespaces")).StatusCode);
     }
 
     [Theory]

@@ -37,7 +37,22 @@ public static class RawHttp
         if (body is not null)
             await stream.WriteAsync(body, cancellationToken);
         await stream.FlushAsync(cancellationToken);
+        return await ReadAnswerAsync(stream, cancellationToken);
+    }
 
+    /// <summary>Sends bytes as they are (a malformed request line, say) and reads the answer.</summary>
+    public static async Task<Answer> SendRawAsync(Uri server, byte[] request, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(server.Host, server.Port, cancellationToken);
+        var stream = client.GetStream();
+        await stream.WriteAsync(request, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+        return await ReadAnswerAsync(stream, cancellationToken);
+    }
+
+    private static async Task<Answer> ReadAnswerAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
         using var received = new MemoryStream();
         await stream.CopyToAsync(received, cancellationToken);
         var text = Encoding.UTF8.GetString(received.ToArray());
