@@ -47,6 +47,8 @@ public sealed class DocsExamplesApiTests(ITestOutputHelper output)
         ["6.14/0327-User-ec2-service.json"] = "a user shown without password or password_hash: creating a user needs one",
         ["6.14/0403-User-silencing-service-team-1.json"] = "a user shown without password or password_hash: creating a user needs one",
         ["6.14/0404-User-silencing-service-team-1.json"] = "a user shown without password or password_hash: creating a user needs one",
+        ["6.14/0355-User-alice.json"] = "password and a password_hash that does not match it (Sensu refuses both given unless they match)",
+        ["6.14/0356-User-alice.json"] = "password and a password_hash that does not match it (Sensu refuses both given unless they match)",
         ["6.14/0422-CheckConfig-expired_certs.json"] = "docs fragment: a check with neither interval nor cron (Sensu refuses it too)",
         ["6.14/0423-CheckConfig-expired_certs.json"] = "docs fragment: a check with neither interval nor cron (Sensu refuses it too)",
     };

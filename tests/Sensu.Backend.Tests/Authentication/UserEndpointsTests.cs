@@ -120,6 +120,20 @@ public sealed class UserEndpointsTests : IAsyncLifetime
         var given = new Core.Resources.Core.User { Username = "dave", PasswordHash = "plain" };
         await service.PrepareAsync(given, CancellationToken.None);
         Assert.Equal("plain", given.PasswordHash);
+
+        // Both given (Sensu): kept when they match, refused when they do not, unless the hash is the stored one.
+        var hash = PasswordHasher.Hash("m4tchingPass");
+        var both = new Core.Resources.Core.User { Username = "frank", Password = "m4tchingPass", PasswordHash = hash };
+        await service.PrepareAsync(both, CancellationToken.None);
+        Assert.Equal(hash, both.PasswordHash);
+        Assert.Null(both.Password);
+        var mismatch = await Assert.ThrowsAsync<Core.Validation.ResourceValidationException>(async () => await service.PrepareAsync(
+            new Core.Resources.Core.User { Username = "frank", Password = "0therPassword", PasswordHash = hash }, CancellationToken.None));
+        Assert.Equal("hashed password does not the match the cleartext password, only one of those should be provided", mismatch.Message);
+        var current = (await _host.GetUserAsync("bob"))!;
+        current.Password = "n3wBobPassword";
+        await service.PrepareAsync(current, CancellationToken.None);
+        Assert.True(PasswordHasher.Verify("n3wBobPassword", current.PasswordHash));
     }
 
     [Fact]

@@ -48,6 +48,8 @@ public sealed class DocsExamplesCliTests(ITestOutputHelper output)
         ["6.14/0327-User-ec2-service.json"] = "user without password",
         ["6.14/0403-User-silencing-service-team-1.json"] = "user without password",
         ["6.14/0404-User-silencing-service-team-1.json"] = "user without password",
+        ["6.14/0355-User-alice.json"] = "password with a password_hash that does not match it",
+        ["6.14/0356-User-alice.json"] = "password with a password_hash that does not match it",
         ["6.14/0422-CheckConfig-expired_certs.json"] = "check with neither interval nor cron",
         ["6.14/0423-CheckConfig-expired_certs.json"] = "check with neither interval nor cron",
     };
@@ -68,10 +70,10 @@ public sealed class DocsExamplesCliTests(ITestOutputHelper output)
         await using var fresh = await TestBackend.StartAsync();
         using var again = await RunnerAsync(fresh);
         var file = Path.Combine(again.ConfigDir, "dump.yml");
-        await File.WriteAllTextAsync(file, dump);
+        // As in Sensu, a dump has no passwords: its backup docs say to add one to each user before restoring.
+        await File.WriteAllTextAsync(file, WithPasswords(dump));
         (await again.RunAsync(["create", "-f", file])).AssertSuccess();
-        // The dump carries the runner's password hash from the first backend: a new password ends the runner's
-        // sessions (issue 16), so sensuctl writes that user last and the runner signs in again afterwards.
+        // Restoring gives the runner a password again, which ends its sessions (issue 16): it signs in again.
         (await again.RunAsync($"configure -n --url {fresh.BaseAddress} --username {Runner} --password {RunnerPassword}")).AssertSuccess();
         var second = (await again.RunAsync("dump all --all-namespaces --format yaml")).AssertSuccess().Out;
 
@@ -128,6 +130,20 @@ public sealed class DocsExamplesCliTests(ITestOutputHelper output)
         var runner = new CliHarness();
         (await runner.RunAsync($"configure -n --url {backend.BaseAddress} --username {Runner} --password {RunnerPassword}")).AssertSuccess();
         return runner;
+    }
+
+    /// <summary>The dump as wrapped JSON documents, each user given <see cref="RunnerPassword"/>.</summary>
+    private static string WithPasswords(string dump)
+    {
+        var documents = new List<string>();
+        foreach (var decoded in WrappedDecoder.DecodeAll(dump).ResourcesOrThrow())
+        {
+            var json = WrappedEncoder.ToWrappedJson(decoded.Resource);
+            if (json["type"]?.GetValue<string>() == "User" && json["spec"] is JsonObject spec)
+                spec["password"] = RunnerPassword;
+            documents.Add(json.ToJsonString());
+        }
+        return string.Join("\n", documents);
     }
 
     private static HashSet<string> Normalize(string dump)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Sensu.Core.Json;
 using Sensu.Core.Meta;
 
 namespace Sensu.Core.Resources.Core;
@@ -8,7 +10,7 @@ namespace Sensu.Core.Resources.Core;
 /// when a backend-managed entity is created or changed, so subscriptions and labels set with <c>sensuctl entity
 /// update</c> reach the agent.
 /// </summary>
-public sealed class EntityConfig
+public sealed class EntityConfig : IJsonOnDeserialized
 {
     public ObjectMeta Metadata { get; set; } = new();
 
@@ -16,6 +18,8 @@ public sealed class EntityConfig
 
     public string? User { get; set; }
 
+    /// <summary>Written as <c>null</c> when empty, as Go writes a nil slice.</summary>
+    [JsonConverter(typeof(NullWhenEmptyConverter))]
     public List<string> Subscriptions { get; set; } = [];
 
     public bool Deregister { get; set; }
@@ -66,5 +70,13 @@ public sealed class EntityConfig
         entity.Deregistration = new Deregistration { Handler = Deregistration.Handler };
         entity.KeepaliveHandlers = KeepaliveHandlers is null ? null : [.. KeepaliveHandlers];
         entity.Redact = Redact is null ? null : [.. Redact];
+    }
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Metadata ??= new ObjectMeta();
+        EntityClass ??= "";
+        Subscriptions ??= [];
+        Deregistration ??= new Deregistration();
     }
 }

@@ -7,10 +7,11 @@ namespace Sensu.Core.Resources.Core;
 /// <summary>
 /// core/v2 User. No metadata object in JSON: <see cref="Metadata"/>.Name is the username.
 /// <para>
-/// Password handling (our choice, following Sensu's routers): <c>password</c> is serialised when set so that
-/// clients (sensuctl) can send it, but the backend hashes it into <c>password_hash</c>, never stores it, and
-/// answers every request with <see cref="ForOutput"/>, which drops <c>password</c> and keeps
-/// <c>password_hash</c> (Sensu 6 returns the hash, and <c>sensuctl dump</c> needs it to restore users).
+/// Password handling, as Sensu's user actions do: <c>password</c> is serialised when set so that clients
+/// (sensuctl) can send it, but the backend hashes it into <c>password_hash</c> and never stores it; every answer
+/// (GET, list, and so <c>sensuctl dump</c>) goes through <see cref="ForOutput"/>, which drops both
+/// <c>password</c> and <c>password_hash</c>. A dumped user therefore needs a password or hash before it can be
+/// created on another backend (Sensu's backup docs say the same).
 /// </para>
 /// </summary>
 public sealed class User : IResource, IJsonOnDeserialized
@@ -58,13 +59,12 @@ public sealed class User : IResource, IJsonOnDeserialized
             throw new ResourceValidationException($"password length must be at least {MinimumPasswordLength} characters");
     }
 
-    /// <summary>A copy safe to return from the API: same fields, without the clear-text password.</summary>
+    /// <summary>A copy safe to return from the API: same fields, without <c>password</c> and <c>password_hash</c>.</summary>
     public User ForOutput() => new()
     {
         Username = Username,
         Groups = Groups is null ? null : [.. Groups],
         Disabled = Disabled,
-        PasswordHash = PasswordHash,
     };
 
     void IJsonOnDeserialized.OnDeserialized()

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Sensu.Core.Json;
 using Sensu.Core.Validation;
 
 namespace Sensu.Core.Resources.Secrets;
@@ -17,7 +18,12 @@ public sealed class VaultClientConfig : IJsonOnDeserialized
 
     public string Address { get; set; } = "";
 
-    /// <summary>Vault token for token authentication; absent when TLS client-certificate authentication is used.</summary>
+    /// <summary>
+    /// Vault token for token authentication; null when TLS client-certificate authentication is used. Written as
+    /// <c>""</c> then, as Sensu writes every client field.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [JsonConverter(typeof(EmptyWhenNullStringConverter))]
     public string? Token { get; set; }
 
     /// <summary>KV secrets engine version: <c>v1</c> or <c>v2</c>.</summary>
@@ -33,6 +39,8 @@ public sealed class VaultClientConfig : IJsonOnDeserialized
     [JsonConverter(typeof(GoDurationJsonConverter))]
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
+    /// <summary>Written as <c>null</c> when not configured, like <see cref="Tls"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public VaultRateLimiter? RateLimiter { get; set; }
 
     public string AgentAddress { get; set; } = "";
