@@ -52,7 +52,7 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore, IEventRev
             command.Parameters.AddWithValue("$namespace", (object?)@namespace ?? DBNull.Value);
             command.Parameters.AddWithValue("$entity", (object?)entity ?? DBNull.Value);
             command.AddPage(page, AfterNames);
-            return await ReadPageAsync(command, page, ct).ConfigureAwait(false);
+            return await ReadPageAsync(command, page, ct);
         }, cancellationToken);
 
     public Task<Page<StoredEvent>> ListEventsAsync(string? @namespace, string? entity, StoreFilter filter, PageRequest page, CancellationToken cancellationToken)
@@ -79,15 +79,15 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore, IEventRev
             sql.Append(FilterSql.EventsTail);
             command.CommandText = sql.ToString();
             command.AddPage(page, AfterNames);
-            return await ReadPageAsync(command, page, ct).ConfigureAwait(false);
+            return await ReadPageAsync(command, page, ct);
         }, cancellationToken);
     }
 
     private static async Task<Page<StoredEvent>> ReadPageAsync(SqliteCommand command, PageRequest page, CancellationToken cancellationToken)
     {
         var rows = new List<StoredEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
             var key = new EventKey(reader.GetString(0), reader.GetString(1), reader.GetString(2));
             rows.Add(new StoredEvent(key, reader.GetString(3), reader.GetInt64(4)));

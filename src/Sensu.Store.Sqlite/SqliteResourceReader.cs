@@ -40,7 +40,7 @@ public sealed class SqliteResourceReader(SqliteStore store) : IResourceReader
                 command.AddPage(page, "$after_namespace", "$after_name");
             }
 
-            return await ReadPageAsync(command, kind, page, ct).ConfigureAwait(false);
+            return await ReadPageAsync(command, kind, page, ct);
         }, cancellationToken);
     }
 
@@ -65,15 +65,15 @@ public sealed class SqliteResourceReader(SqliteStore store) : IResourceReader
             sql.Append(FilterSql.ResourcesTail);
             command.CommandText = sql.ToString();
             command.AddPage(page, "$after_namespace", "$after_name");
-            return await ReadPageAsync(command, kind, page, ct).ConfigureAwait(false);
+            return await ReadPageAsync(command, kind, page, ct);
         }, cancellationToken);
     }
 
     private static async Task<Page<StoredResource>> ReadPageAsync(SqliteCommand command, string kind, PageRequest page, CancellationToken cancellationToken)
     {
         var rows = new List<StoredResource>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
             var key = new ResourceKey(kind, reader.GetString(0), reader.GetString(1));
             rows.Add(new StoredResource(key, reader.GetString(2), reader.GetString(3), reader.GetInt64(4)));
