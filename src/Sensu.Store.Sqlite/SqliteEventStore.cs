@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
 
 namespace Sensu.Store.Sqlite;
 
@@ -50,17 +52,49 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore, IEventRev
             command.Parameters.AddWithValue("$namespace", (object?)@namespace ?? DBNull.Value);
             command.Parameters.AddWithValue("$entity", (object?)entity ?? DBNull.Value);
             command.AddPage(page, AfterNames);
-
-            var rows = new List<StoredEvent>();
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                var key = new EventKey(reader.GetString(0), reader.GetString(1), reader.GetString(2));
-                rows.Add(new StoredEvent(key, reader.GetString(3), reader.GetInt64(4)));
-            }
-
-            return SqliteParameters.ToPage(rows, page, e => ContinueToken.Encode(e.Key.Namespace, e.Key.Entity, e.Key.Check));
+            return await ReadPageAsync(command, page, ct);
         }, cancellationToken);
+
+    public Task<Page<StoredEvent>> ListEventsAsync(string? @namespace, string? entity, StoreFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.IsEmpty)
+            return ListEventsAsync(@namespace, entity, page, cancellationToken);
+        filter.EnsureFields(StoreFilterField.EventEntity, StoreFilterField.EventCheck, StoreFilterField.EventCheckStatus, StoreFilterField.Label);
+        return store.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            var sql = new StringBuilder(FilterSql.EventsHead);
+            if (@namespace is not null)
+            {
+                sql.Append(FilterSql.EventsNamespace);
+                command.Parameters.AddWithValue("$namespace", @namespace);
+            }
+            if (entity is not null)
+            {
+                sql.Append(FilterSql.EventsEntity);
+                command.Parameters.AddWithValue("$entity", entity);
+            }
+            SqliteFilter.AppendEventTerms(sql, command, filter);
+            sql.Append(FilterSql.EventsTail);
+            command.CommandText = sql.ToString();
+            command.AddPage(page, AfterNames);
+            return await ReadPageAsync(command, page, ct);
+        }, cancellationToken);
+    }
+
+    private static async Task<Page<StoredEvent>> ReadPageAsync(SqliteCommand command, PageRequest page, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = new EventKey(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            rows.Add(new StoredEvent(key, reader.GetString(3), reader.GetInt64(4)));
+        }
+
+        return SqliteParameters.ToPage(rows, page, e => ContinueToken.Encode(e.Key.Namespace, e.Key.Entity, e.Key.Check));
+    }
 
     public Task<long> PutEventAsync(EventKey key, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Sensu.Store.Sqlite;
@@ -39,15 +40,45 @@ public sealed class SqliteResourceReader(SqliteStore store) : IResourceReader
                 command.AddPage(page, "$after_namespace", "$after_name");
             }
 
-            var rows = new List<StoredResource>();
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                var key = new ResourceKey(kind, reader.GetString(0), reader.GetString(1));
-                rows.Add(new StoredResource(key, reader.GetString(2), reader.GetString(3), reader.GetInt64(4)));
-            }
-
-            return SqliteParameters.ToPage(rows, page, r => ContinueToken.Encode(r.Key.Namespace, r.Key.Name));
+            return await ReadPageAsync(command, kind, page, ct);
         }, cancellationToken);
+    }
+
+    public Task<Page<StoredResource>> ListAsync(string kind, string? @namespace, StoreFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.IsEmpty)
+            return ListAsync(kind, @namespace, page, cancellationToken);
+        filter.EnsureFields(StoreFilterField.Name, StoreFilterField.Label);
+        return store.ReadAsync(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Parameters.AddWithValue("$kind", kind);
+            var sql = new StringBuilder(FilterSql.ResourcesHead);
+            if (@namespace is not null)
+            {
+                sql.Append(FilterSql.ResourcesNamespace);
+                command.Parameters.AddWithValue("$namespace", @namespace);
+            }
+            SqliteFilter.AppendResourceTerms(sql, command, filter);
+            sql.Append(FilterSql.ResourcesTail);
+            command.CommandText = sql.ToString();
+            command.AddPage(page, "$after_namespace", "$after_name");
+            return await ReadPageAsync(command, kind, page, ct);
+        }, cancellationToken);
+    }
+
+    private static async Task<Page<StoredResource>> ReadPageAsync(SqliteCommand command, string kind, PageRequest page, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredResource>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = new ResourceKey(kind, reader.GetString(0), reader.GetString(1));
+            rows.Add(new StoredResource(key, reader.GetString(2), reader.GetString(3), reader.GetInt64(4)));
+        }
+
+        return SqliteParameters.ToPage(rows, page, r => ContinueToken.Encode(r.Key.Namespace, r.Key.Name));
     }
 }

@@ -7,4 +7,13 @@ public interface IResourceReader
 
     /// <summary>Lists a kind ordered by (namespace, name); <paramref name="namespace"/> null lists every namespace.</summary>
     Task<Page<StoredResource>> ListAsync(string kind, string? @namespace, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists as <see cref="ListAsync(string, string?, PageRequest, CancellationToken)"/> the resources that pass
+    /// <paramref name="filter"/> (fields: <see cref="StoreFilterField.Name"/> and <see cref="StoreFilterField.Label"/>,
+    /// the resource's <c>metadata.labels</c>). A page may hold fewer than its limit with a continue token. A store
+    /// that cannot filter lists everything (the default), which callers must accept, as they check every item anyway.
+    /// </summary>
+    Task<Page<StoredResource>> ListAsync(string kind, string? @namespace, StoreFilter filter, PageRequest page, CancellationToken cancellationToken) =>
+        ListAsync(kind, @namespace, page, cancellationToken);
 }

@@ -38,15 +38,25 @@ public static class EventEndpoints
         var entity = context.Request.RouteValues.ContainsKey("entity") ? ApiRequestContext.RouteName(context, "entity") : null;
         var ns = ApiRequestContext.RouteNamespace(context);
         var selector = ApiRequestContext.Selector(context);
+        var page = ApiRequestContext.Page(context);
+        // The store applies what it can of the selector; every event read is still checked against all of it.
+        var filter = SelectorStoreFilter.ForEvents(selector);
         var listing = await ChunkedListing<StoredEvent>.OpenAsync(
-            (request, ct) => events.ListEventsAsync(ns, entity, request, ct),
+            (request, ct) => events.ListEventsAsync(ns, entity, filter, request, ct),
             (a, b) => StoreKeyOrder.Compare(a.Key, b.Key),
-            ApiRequestContext.Page(context),
+            page,
             limits.ListChunkSize,
-            cancellationToken).ConfigureAwait(false);
+            Selection(selector, page),
+            cancellationToken);
         await streamer.WriteAsync(context, listing, (stored, writer, _) => Write(stored, selector, writer), cancellationToken).ConfigureAwait(false);
         return Results.Empty;
     }
+
+    /// <summary>With a limit and a selector, a page is filled with selected events (without a limit, <see cref="Write"/> selects).</summary>
+    private static ListSelection<StoredEvent>? Selection(Selector selector, PageRequest page) =>
+        page.Limit == 0 || selector.IsEmpty
+            ? null
+            : new((stored, _) => ValueTask.FromResult(selector.Matches(Redacted(stored.Json))), stored => ContinueToken.After(stored.Key));
 
     /// <summary>Writes one event of a list when the selector selects it (evaluated on the redacted event, as it is shown).</summary>
     private static ValueTask Write(StoredEvent stored, Selector selector, Utf8JsonWriter writer)

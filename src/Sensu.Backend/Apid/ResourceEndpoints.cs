@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
+using Sensu.Store;
 
 namespace Sensu.Backend.Apid;
 
@@ -46,8 +47,16 @@ public static class ResourceEndpoints
         public async Task<IResult> ListAsync(HttpContext context, ResourceService service, ResourcePresenter presenter, ListStreamer streamer, ApiLimits limits, CancellationToken cancellationToken)
         {
             var selector = ApiRequestContext.Selector(context);
-            var listing = await service.OpenListAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.Page(context), limits.ListChunkSize, cancellationToken).ConfigureAwait(false);
+            var page = ApiRequestContext.Page(context);
             var user = context.User;
+            // The store applies what it can of the selector; every resource read is still checked against all of it.
+            var filter = SelectorStoreFilter.ForResources(Primary.ClrType, selector);
+            var selection = page.Limit == 0 || selector.IsEmpty
+                ? null
+                : new ListSelection<StoredResource>(
+                    (stored, ct) => presenter.SelectsAsync(ResourceService.Decode(stored), user, selector, ct),
+                    stored => ContinueToken.After(stored.Key));
+            var listing = await service.OpenListAsync(Primary, ApiRequestContext.RouteNamespace(context), filter, page, limits.ListChunkSize, selection, cancellationToken);
             await streamer.WriteAsync(
                 context,
                 listing,

@@ -32,6 +32,13 @@ public sealed class ResourcePresenter(IEnumerable<IResourceOutputFilter> filters
             ResourceBodies.Encode(shown).WriteTo(writer);
     }
 
+    /// <summary>Whether <see cref="WriteAsync(IResource, ClaimsPrincipal, Selector, Utf8JsonWriter, CancellationToken)"/> would write the resource.</summary>
+    public async ValueTask<bool> SelectsAsync(IResource resource, ClaimsPrincipal user, Selector selector, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        return await FilterAsync(resource, user, cancellationToken) is { } shown && selector.Matches(shown);
+    }
+
     private async ValueTask<IResource?> FilterAsync(IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var type = ResourceRegistry.For(resource);

@@ -43,14 +43,24 @@ public sealed class ResourceService(
     }
 
     /// <summary>A listing read in chunks of <paramref name="chunkSize"/> rows (the API streams it; see <see cref="ChunkedListing{T}"/>).</summary>
-    public Task<ChunkedListing<StoredResource>> OpenListAsync(ResourceType type, string? @namespace, PageRequest page, int chunkSize, CancellationToken cancellationToken)
+    public Task<ChunkedListing<StoredResource>> OpenListAsync(ResourceType type, string? @namespace, PageRequest page, int chunkSize, CancellationToken cancellationToken) =>
+        OpenListAsync(type, @namespace, StoreFilter.None, page, chunkSize, null, cancellationToken);
+
+    /// <summary>
+    /// A listing of the rows that pass <paramref name="filter"/> in the store, and of those the items
+    /// <paramref name="selection"/> selects (all when it is null); see <see cref="ChunkedListing{T}"/>.
+    /// </summary>
+    public Task<ChunkedListing<StoredResource>> OpenListAsync(
+        ResourceType type, string? @namespace, StoreFilter filter, PageRequest page, int chunkSize, ListSelection<StoredResource>? selection, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(type);
         var ns = type.Namespaced ? @namespace : null;
         return ChunkedListing<StoredResource>.OpenAsync(
-            (request, ct) => reader.ListAsync(type.StoreKind, ns, request, ct),
+            (request, ct) => reader.ListAsync(type.StoreKind, ns, filter, request, ct),
             (a, b) => StoreKeyOrder.Compare(a.Key, b.Key),
             page,
             chunkSize,
+            selection,
             cancellationToken);
     }
 

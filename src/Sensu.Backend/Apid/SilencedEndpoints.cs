@@ -7,7 +7,10 @@ using Sensu.Store;
 
 namespace Sensu.Backend.Apid;
 
-/// <summary><c>/silenced/subscriptions/{subscription}</c> and <c>/silenced/checks/{check}</c>: silences narrowed to one subscription or check.</summary>
+/// <summary>
+/// <c>/silenced/subscriptions/{subscription}</c> and <c>/silenced/checks/{check}</c>: silences narrowed to one
+/// subscription or check, and by the selectors, paged as every list (full pages of matching silences).
+/// </summary>
 public static class SilencedEndpoints
 {
     public static IEndpointRouteBuilder MapSilencedEndpoints(this IEndpointRouteBuilder app)
@@ -23,15 +26,27 @@ public static class SilencedEndpoints
     private static async Task<IResult> ListAsync(
         HttpContext context, ResourceService service, ResourcePresenter presenter, ListStreamer streamer, ApiLimits limits, Func<Silenced, bool> predicate, CancellationToken cancellationToken)
     {
-        var listing = await service.OpenListAsync(ResourceRegistry.For<Silenced>(), ApiRequestContext.RouteNamespace(context), PageRequest.All, limits.ListChunkSize, cancellationToken).ConfigureAwait(false);
+        var type = ResourceRegistry.For<Silenced>();
+        var selector = ApiRequestContext.Selector(context);
         var user = context.User;
+        var selection = new ListSelection<StoredResource>(
+            async (stored, ct) => ResourceService.Decode(stored) is Silenced silence && predicate(silence)
+                && await presenter.SelectsAsync(silence, user, selector, ct),
+            stored => ContinueToken.After(stored.Key));
+        var listing = await service.OpenListAsync(
+            type,
+            ApiRequestContext.RouteNamespace(context),
+            SelectorStoreFilter.ForResources(type.ClrType, selector),
+            ApiRequestContext.Page(context),
+            limits.ListChunkSize,
+            selection,
+            cancellationToken);
+        // Each item the listing gives is selected; the presenter writes its API form.
         await streamer.WriteAsync(
             context,
             listing,
-            (stored, writer, ct) => ResourceService.Decode(stored) is Silenced silence && predicate(silence)
-                ? presenter.WriteAsync(silence, user, writer, ct)
-                : ValueTask.CompletedTask,
-            cancellationToken).ConfigureAwait(false);
+            (stored, writer, ct) => presenter.WriteAsync(ResourceService.Decode(stored), user, writer, ct),
+            cancellationToken);
         return Results.Empty;
     }
 }

@@ -60,6 +60,30 @@ public static class ResourceFields
         _ => new Dictionary<string, string>(StringComparer.Ordinal),
     };
 
+    /// <summary>
+    /// The field prefix of a type whose <c>&lt;prefix&gt;.name</c> is its <c>metadata.name</c> and whose labels
+    /// (<c>&lt;prefix&gt;.labels.*</c> and those a <c>labelSelector</c> sees) are its <c>metadata.labels</c>, as stored;
+    /// null for the others (users, namespaces, events, types without fields of their own). Keep in step with <see cref="Of"/>.
+    /// </summary>
+    public static string? MetadataPrefixOf(Type type) => type switch
+    {
+        _ when type == typeof(ApiKey) => "api_key",
+        _ when type == typeof(Asset) => "asset",
+        _ when type == typeof(CheckConfig) => "check",
+        _ when type == typeof(Entity) => "entity",
+        _ when type == typeof(EventFilter) => "filter",
+        _ when type == typeof(Handler) => "handler",
+        _ when type == typeof(Mutator) => "mutator",
+        _ when type == typeof(Silenced) => "silenced",
+        _ when type == typeof(HookConfig) => "hook",
+        _ when type == typeof(Pipeline) => "pipeline",
+        _ when type == typeof(Role) => "role",
+        _ when type == typeof(ClusterRole) => "clusterrole",
+        _ when type == typeof(ClusterRoleBinding) => "clusterrolebinding",
+        _ when type == typeof(RoleBinding) => "rolebinding",
+        _ => null,
+    };
+
     /// <summary>The labels a <c>labelSelector</c> sees: the resource's own; for an event, its entity's and check's as well.</summary>
     public static IReadOnlyDictionary<string, string> LabelsOf(object resource)
     {

@@ -17,6 +17,12 @@ public static class ContinueToken
         return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(joined));
     }
 
+    /// <summary>The token of a listing of events that goes on after <paramref name="key"/>.</summary>
+    public static string After(EventKey key) => Encode(key.Namespace, key.Entity, key.Check);
+
+    /// <summary>The token of a listing of resources that goes on after <paramref name="key"/>.</summary>
+    public static string After(ResourceKey key) => Encode(key.Namespace, key.Name);
+
     /// <summary>Decodes a token made of exactly <paramref name="count"/> parts, or throws <see cref="InvalidContinueTokenException"/>.</summary>
     public static string[] Decode(string token, int count)
     {

@@ -1,0 +1,8 @@
+using Sensu.Store.Conformance;
+
+namespace Sensu.Store.Sqlite.Tests;
+
+public sealed class SqliteFilterTests : FilterConformance
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => SqliteStoreUnderTest.CreateAsync();
+}
