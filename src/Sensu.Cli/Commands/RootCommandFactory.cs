@@ -28,6 +28,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(Env.EnvCommand.Build(factory));
         root.Subcommands.Add(Logout.LogoutCommand.Build(factory));
         root.Subcommands.Add(Version.VersionCommand.Build(io));
+        root.Subcommands.Add(Plugin.CommandPluginCommands.Build(factory));
         foreach (var command in ResourceCommands.Build(factory))
             root.Subcommands.Add(command);
         ExamplesHelpAction.Install(root);

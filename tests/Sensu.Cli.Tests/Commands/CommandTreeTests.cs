@@ -72,7 +72,6 @@ public sealed class CommandTreeTests
         "silenced delete --subscription", "silenced delete --check",
         "silenced info --subscription", "silenced info --check",
         "tessen opt-in", "tessen opt-out", "tessen info",
-        "command install", "command list", "command exec", "command delete",
     ];
 
     [Fact]

@@ -91,8 +91,6 @@ public static class DocsSeed
         {{Event("server01", "server-health", "default")}}
         ---
         {{Event("entity-name", "check-name", "default")}}
-        ---
-        {{Event("webserver01", "check-http", "dev")}}
         """;
 
     /// <summary>Files (relative to the work directory) the lines read; ".yml" files are also written as ".json".</summary>
