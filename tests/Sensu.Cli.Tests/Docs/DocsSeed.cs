@@ -37,6 +37,11 @@ public static class DocsSeed
         metadata: {}
         spec: {username: angela, password: Ang3la-P@ssword, groups: [global-event-readers, ops], disabled: false}
         ---
+        type: Secret
+        api_version: secrets/v1
+        metadata: {name: sensu-ansible-token, namespace: default}
+        spec: {id: SENSU_ANSIBLE_TOKEN, provider: env}
+        ---
         type: Role
         api_version: core/v2
         metadata: {name: admin, namespace: default}
