@@ -65,9 +65,7 @@ public sealed class CommandTreeTests
     public static readonly string[] KnownMissing =
     [
         "dump --types",
-        "asset outdated --all-namespaces", "asset outdated --field-selector", "asset outdated --label-selector", "asset outdated --chunk-size",
         "check execute --interactive",
-        "namespace create --interactive",
     ];
 
     [Fact]
