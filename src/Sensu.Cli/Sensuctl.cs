@@ -18,7 +18,7 @@ public static class Sensuctl
         try
         {
             var root = BuildRoot(io);
-            var result = root.Parse(args);
+            var result = root.Parse(HelpWord(root, args));
             if (result.Errors.Count > 0 && result.Action is not Commands.ExamplesHelpAction and not System.CommandLine.Help.HelpAction)
             {
                 var command = string.Join(' ', CommandPath(result.CommandResult));
@@ -39,6 +39,17 @@ public static class Sensuctl
             await io.Error.WriteLineAsync("Error: " + OneLine(ex.Message));
             return Failure;
         }
+    }
+
+    /// <summary>
+    /// <c>sensuctl GROUP help</c> (Cobra's help word after a command that has subcommands) is <c>sensuctl GROUP --help</c>.
+    /// </summary>
+    private static string[] HelpWord(RootCommand root, string[] args)
+    {
+        if (args.Length == 0 || args[^1] != "help")
+            return args;
+        var parent = root.Parse(args[..^1]);
+        return parent.UnmatchedTokens.Count == 0 && parent.CommandResult.Command.Subcommands.Count > 0 ? [.. args[..^1], "--help"] : args;
     }
 
     private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult result)

@@ -28,6 +28,8 @@ public static class RootCommandFactory
         root.Subcommands.Add(Env.EnvCommand.Build(factory));
         root.Subcommands.Add(Logout.LogoutCommand.Build(factory));
         root.Subcommands.Add(Version.VersionCommand.Build(io));
+        root.Subcommands.Add(Plugin.CommandPluginCommands.Build(factory));
+        root.Subcommands.Add(Tessen.TessenCommands.Build(factory));
         foreach (var command in ResourceCommands.Build(factory))
             root.Subcommands.Add(command);
         ExamplesHelpAction.Install(root);

@@ -16,11 +16,15 @@ public static class AssetOutdatedCommand
     {
         var format = CommonOptions.Format();
         var bonsaiUrl = AssetAddCommand.BonsaiUrlOption();
-        var command = new Command("outdated", "List assets added from the hub that have a newer version.\n\nExamples:\n  sensuctl asset outdated") { format, bonsaiUrl };
+        var all = CommonOptions.AllNamespaces();
+        var chunk = CommonOptions.ChunkSize();
+        var labels = CommonOptions.LabelSelector();
+        var fields = CommonOptions.FieldSelector();
+        var command = new Command("outdated", "List assets added from the hub that have a newer version.\n\nExamples:\n  sensuctl asset outdated") { format, bonsaiUrl, all, chunk, labels, fields };
         command.SetAction((result, cancellationToken) => factory.RunAsync(result, async runtime =>
         {
             var type = ResourceRegistry.For<SensuAsset>();
-            var assets = ApiDecoding.DecodeAll(type, await runtime.Client.ListAsync(type.CollectionPath(runtime.Namespace), 0, cancellationToken)).OfType<SensuAsset>();
+            var assets = ApiDecoding.DecodeAll(type, await runtime.Client.ListAsync(ListPath(type.CollectionPath(result.GetValue(all) ? null : runtime.Namespace), result.GetValue(labels), result.GetValue(fields)), result.GetValue(chunk), cancellationToken)).OfType<SensuAsset>();
             using var bonsai = new BonsaiClient(result.GetValue(bonsaiUrl), runtime.Io, runtime.Settings.Timeout);
             var rows = new List<JsonObject>();
             foreach (var asset in assets)
@@ -60,5 +64,15 @@ public static class AssetOutdatedCommand
             return 0;
         }));
         return command;
+    }
+
+    private static string ListPath(string path, string? labels, string? fields)
+    {
+        var query = new List<string>();
+        if (labels is not null)
+            query.Add("labelSelector=" + Uri.EscapeDataString(labels));
+        if (fields is not null)
+            query.Add("fieldSelector=" + Uri.EscapeDataString(fields));
+        return query.Count == 0 ? path : path + "?" + string.Join("&", query);
     }
 }

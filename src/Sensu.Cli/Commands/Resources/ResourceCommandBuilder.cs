@@ -35,7 +35,7 @@ public sealed class ResourceCommandBuilder(CommandFactory factory)
             format, chunk, labels, fields,
         };
         command.Aliases.Add("ls");
-        if (spec.Type.Namespaced)
+        if (spec.Type.Namespaced || spec.Type.Name == "APIKey") // Sensu's api-key list takes the flag; keys are cluster-wide
             command.Options.Add(all);
         command.SetAction((result, cancellationToken) => factory.RunAsync(result, async runtime =>
         {
@@ -72,9 +72,10 @@ public sealed class ResourceCommandBuilder(CommandFactory factory)
         {
             name, format,
         };
+        var target = SilencedTarget.AddTo(spec, command, name);
         command.SetAction((result, cancellationToken) => factory.RunAsync(result, async runtime =>
         {
-            var resource = await GetAsync(runtime, spec, result.GetValue(name)!, cancellationToken);
+            var resource = await GetAsync(runtime, spec, target(result), cancellationToken);
             runtime.Printer.One(runtime.Format(result, format), resource);
             return 0;
         }));
@@ -95,9 +96,10 @@ public sealed class ResourceCommandBuilder(CommandFactory factory)
         {
             name, skip,
         };
+        var targetOf = SilencedTarget.AddTo(spec, command, name);
         command.SetAction((result, cancellationToken) => factory.RunAsync(result, async runtime =>
         {
-            var target = result.GetValue(name)!;
+            var target = targetOf(result);
             runtime.Confirm("delete", target, result.GetValue(skip));
             await runtime.Client.DeleteAsync(spec.Type.ItemPath(runtime.Namespace, target), cancellationToken);
             runtime.Printer.Message("Deleted");
