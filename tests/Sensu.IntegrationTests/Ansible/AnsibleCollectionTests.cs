@@ -22,6 +22,9 @@ public sealed class AnsibleCollectionTests(BackendFixture fixture, ITestOutputHe
     [AnsibleFact]
     public Task Secrets_env_and_vault_providers_and_secrets() => RunPlaybookAsync("secrets.yml");
 
+    [AnsibleFact]
+    public Task Every_module_minimal_and_maximal_parameter_sets_are_idempotent() => RunPlaybookAsync("params.yml");
+
     private async Task RunPlaybookAsync(string playbook)
     {
         var command = AnsibleEnvironment.FindPlaybookCommand();
