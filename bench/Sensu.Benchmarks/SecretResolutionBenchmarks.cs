@@ -2,6 +2,8 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Secrets.Env;
+using Sensu.Backend.Secrets.Vault;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Meta;
@@ -45,7 +47,7 @@ public class SecretResolutionBenchmarks
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSqliteStore(new SqliteStoreOptions { StateDirectory = _dir });
         services.AddSingleton<ResourceService>();
-        services.AddSecrets(o => o.DefaultTtl = TimeSpan.FromHours(1));
+        services.AddSecrets(o => o.DefaultTtl = TimeSpan.FromHours(1)).AddEnvSecretProvider().AddVaultSecretProvider();
         _services = services.BuildServiceProvider();
         var resources = _services.GetRequiredService<ResourceService>();
         await resources.PutAsync(new Namespace("default"), CancellationToken.None);

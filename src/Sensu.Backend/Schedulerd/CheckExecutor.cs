@@ -7,6 +7,7 @@ using Sensu.Core.Json;
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Synthesis;
 using Sensu.Core.Tokens;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Schedulerd;
 

@@ -6,6 +6,7 @@ using Sensu.Backend.Apid;
 using Sensu.Backend.Hosting;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Secrets;
 

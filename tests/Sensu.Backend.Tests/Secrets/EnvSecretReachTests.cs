@@ -1,5 +1,6 @@
 using Sensu.Backend.Secrets;
 using Sensu.Execution;
+using Sensu.Backend.Secrets.Env;
 
 namespace Sensu.Backend.Tests.Secrets;
 

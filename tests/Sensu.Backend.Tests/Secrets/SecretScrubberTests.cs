@@ -1,4 +1,5 @@
 using Sensu.Backend.Secrets;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Tests.Secrets;
 

@@ -5,6 +5,7 @@ using Sensu.Backend.Apid;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Tests.Secrets;
 

@@ -1,5 +1,6 @@
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Secrets;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Tests.Secrets;
 
