@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Sensu.Backend.Eventd;
 using Sensu.Backend.Secrets.Env;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Secrets;
@@ -56,6 +57,7 @@ internal sealed class SecretsHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         services.AddSqliteStore(new SqliteStoreOptions { StateDirectory = dir });
         services.AddSingleton<ResourceService>();
+        services.AddSingleton<IEventWriter>(new CapturingEventWriter());
         services.AddSecrets();
         services.AddEnvSecretProvider();
         if (vault is not null)

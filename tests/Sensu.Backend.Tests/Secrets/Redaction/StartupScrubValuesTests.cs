@@ -2,7 +2,7 @@ using Sensu.Backend.Hosting;
 using Sensu.Backend.Secrets;
 using Sensu.Backend.Secrets.Redaction;
 
-namespace Sensu.Backend.Tests.Secrets;
+namespace Sensu.Backend.Tests.Secrets.Redaction;
 
 public sealed class StartupScrubValuesTests
 {
