@@ -9,6 +9,7 @@ using Sensu.Core.Json;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
+using Sensu.Backend.Eventd;
 
 namespace Sensu.Benchmarks.Pipeline;
 

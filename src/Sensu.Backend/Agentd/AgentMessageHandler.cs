@@ -9,6 +9,7 @@ using Sensu.Core.Resources.Core;
 using Sensu.Core.Validation;
 using Sensu.Store;
 using Sensu.Transport;
+using Sensu.Backend.Eventd;
 
 namespace Sensu.Backend.Agentd;
 

@@ -8,6 +8,7 @@ using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Selectors;
 using Sensu.Store;
+using Sensu.Backend.Eventd;
 
 namespace Sensu.Backend.Apid;
 

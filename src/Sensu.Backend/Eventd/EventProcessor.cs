@@ -7,6 +7,7 @@ using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Eventd;
 

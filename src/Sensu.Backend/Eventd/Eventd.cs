@@ -1,9 +1,6 @@
 using System.Diagnostics.Metrics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
-using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipelined;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
@@ -11,16 +8,16 @@ using Sensu.Store;
 namespace Sensu.Backend.Eventd;
 
 /// <summary>
-/// The event daemon: events from the API (and later agents) wait in bounded queues (<c>eventd-buffer-size</c>)
-/// served by <c>eventd-workers</c> workers; every event of one (namespace, entity, check) goes to the same
-/// <see cref="EventdWorker"/>, so results of a check are applied in arrival order. A worker does not wait for one
-/// event's commit before taking the next (the store commits them in batches); a writer's call completes once its
-/// event is stored, and the event then goes to the pipeline. Stopping refuses new events, drains the queues, then stops
-/// (what is left when the host's stop deadline passes fails with <see cref="OperationCanceledException"/>).
+/// The event daemon: it serves the queues of <see cref="EventQueues"/> (the writer everyone else is given) with one
+/// <see cref="EventdWorker"/> per queue; every event of one (namespace, entity, check) goes to the same worker, so
+/// results of a check are applied in arrival order. A worker does not wait for one event's commit before taking the
+/// next (the store commits them in batches); a writer's call completes once its event is stored, and the event then
+/// goes to the pipeline. Stopping refuses new events, drains the queues, then stops (what is left when the host's stop
+/// deadline passes fails with <see cref="OperationCanceledException"/>).
 /// </summary>
-public sealed class Eventd : BackgroundService, IEventWriter
+public sealed class Eventd : BackgroundService
 {
-    private readonly Channel<EventdWorkItem>[] _queues;
+    private readonly EventQueues _queues;
     private readonly EventProcessor _processor;
     private readonly IEventPipeline _pipeline;
     private readonly TimeProvider _time;
@@ -32,7 +29,7 @@ public sealed class Eventd : BackgroundService, IEventWriter
     private readonly IEventRevisionReader _revisions;
 
     public Eventd(
-        BackendOptions options,
+        EventQueues queues,
         EventProcessor processor,
         IEventPipeline pipeline,
         IEventStore events,
@@ -41,7 +38,7 @@ public sealed class Eventd : BackgroundService, IEventWriter
         TimeProvider time,
         ILogger<Eventd> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        _queues = queues;
         _processor = processor;
         _events = events;
         _revisions = revisions;
@@ -49,17 +46,6 @@ public sealed class Eventd : BackgroundService, IEventWriter
         _pipeline = pipeline;
         _time = time;
         _logger = logger;
-        var workers = Math.Max(1, options.EventdWorkers);
-        var capacity = Math.Max(1, (options.EventdBufferSize + workers - 1) / workers);
-        _queues = new Channel<EventdWorkItem>[workers];
-        for (var i = 0; i < workers; i++)
-        {
-            _queues[i] = Channel.CreateBounded<EventdWorkItem>(new BoundedChannelOptions(capacity)
-            {
-                SingleReader = true,
-                FullMode = BoundedChannelFullMode.Wait,
-            });
-        }
         _metrics = new EventdMetrics(meterFactory, () => QueueDepth);
     }
 
@@ -67,24 +53,7 @@ public sealed class Eventd : BackgroundService, IEventWriter
     public CheckTtlMonitor Ttl => _ttl;
 
     /// <summary>Events waiting in the queues.</summary>
-    public int QueueDepth => _queues.Sum(q => q.Reader.Count);
-
-    /// <summary>Queues the event and returns once it is stored (the pipeline runs after).</summary>
-    public async Task WriteAsync(Event ev, CancellationToken cancellationToken)
-    {
-        _processor.Prepare(ev);
-        var item = new EventdWorkItem(ev);
-        var queue = _queues[Partition(EventProcessor.KeyOf(ev))];
-        try
-        {
-            await queue.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException ex)
-        {
-            throw new StoreUnavailableException("the event processor (eventd) is stopping", ex);
-        }
-        await item.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public int QueueDepth => _queues.Depth;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -104,10 +73,11 @@ public sealed class Eventd : BackgroundService, IEventWriter
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var stopping = stoppingToken.Register(CloseQueues);
-        var workers = new Task[_queues.Length + 1];
-        for (var i = 0; i < _queues.Length; i++)
+        var readers = _queues.Readers;
+        var workers = new Task[readers.Count + 1];
+        for (var i = 0; i < readers.Count; i++)
         {
-            var worker = new EventdWorker(_queues[i].Reader, _processor, _events, _revisions, _pipeline, _ttl, _metrics, _time, _logger);
+            var worker = new EventdWorker(readers[i], _processor, _events, _revisions, _pipeline, _ttl, _metrics, _time, _logger);
             workers[i] = Task.Run(() => worker.RunAsync(_abort.Token), CancellationToken.None);
         }
         workers[^1] = Task.Run(() => RunTtlAsync(stoppingToken), CancellationToken.None);
@@ -116,8 +86,7 @@ public sealed class Eventd : BackgroundService, IEventWriter
 
     private void CloseQueues()
     {
-        foreach (var queue in _queues)
-            queue.Writer.TryComplete();
+        _queues.Close();
         _ttl.Complete();
     }
 
@@ -136,7 +105,7 @@ public sealed class Eventd : BackgroundService, IEventWriter
                     if (await _processor.BuildTtlFailureAsync(key, stoppingToken).ConfigureAwait(false) is { } failure)
                     {
                         Log.TtlExpired(_logger, key.ToString());
-                        await WriteAsync(failure, stoppingToken).ConfigureAwait(false);
+                        await _queues.WriteAsync(failure, stoppingToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -178,7 +147,4 @@ public sealed class Eventd : BackgroundService, IEventWriter
                 _ttl.Observe(key, check.Ttl, TimeSpan.FromSeconds(check.Executed + check.Ttl - now));
         }
     }
-
-    private int Partition(EventKey key) =>
-        (int)((uint)HashCode.Combine(key.Namespace, key.Entity, key.Check) % (uint)_queues.Length);
 }

@@ -6,6 +6,7 @@ using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipelined;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Eventd;
 
@@ -24,8 +25,9 @@ public static class EventdServiceCollectionExtensions
         services.AddResourceCache<Entity>();
         services.AddSingleton<EventStateMachine>();
         services.AddSingleton<EventProcessor>();
+        services.AddSingleton<EventQueues>();
+        services.Replace(ServiceDescriptor.Singleton<IEventWriter>(sp => sp.GetRequiredService<EventQueues>()));
         services.AddSingleton<Eventd>();
-        services.Replace(ServiceDescriptor.Singleton<IEventWriter>(sp => sp.GetRequiredService<Eventd>()));
         // The cache starts first and stops last, so a draining Eventd still sees silences.
         services.AddHostedService(sp => sp.GetRequiredService<SilencedCache>());
         services.AddHostedService(sp => sp.GetRequiredService<Eventd>());

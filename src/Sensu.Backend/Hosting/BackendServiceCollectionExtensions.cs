@@ -9,6 +9,8 @@ using Sensu.Backend.Metrics;
 using Sensu.Backend.Pipelined;
 using Sensu.Backend.Schedulerd;
 using Sensu.Backend.Secrets;
+using Sensu.Backend.Secrets.Env;
+using Sensu.Backend.Secrets.Vault;
 
 namespace Sensu.Backend.Hosting;
 
@@ -28,8 +30,9 @@ public static class BackendServiceCollectionExtensions
         services.AddSchedulerd(options);
         services.AddSensuMetrics();
         services.AddSensuAuth();
-        services.AddSecretsApi();
         services.AddSecrets();
+        services.AddEnvSecretProvider();
+        services.AddVaultSecretProvider();
         services.AddSingleton<IClusterSeeds, ClusterSeeds>();
         services.AddSingleton<ClusterInitializer>();
         return services;

@@ -6,6 +6,7 @@ using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipeline.Mutators;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Pipelined;
 

@@ -5,6 +5,7 @@ using Sensu.Backend.Pipeline.Handlers;
 using Sensu.Backend.Pipeline.Mutators;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Pipelined;
 

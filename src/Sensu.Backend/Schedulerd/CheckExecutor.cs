@@ -7,6 +7,8 @@ using Sensu.Core.Json;
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Synthesis;
 using Sensu.Core.Tokens;
+using Sensu.Backend.Secrets.Redaction;
+using Sensu.Backend.Eventd;
 
 namespace Sensu.Backend.Schedulerd;
 

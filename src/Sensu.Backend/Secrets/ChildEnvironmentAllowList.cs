@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Sensu.Backend.Hosting;
 using Sensu.Execution;
+using Sensu.Backend.Secrets.Redaction;
+using Sensu.Backend.Secrets.Env;
 
 namespace Sensu.Backend.Secrets;
 

@@ -50,6 +50,4 @@ internal static partial class Log
     [LoggerMessage(EventId = 7022, Level = LogLevel.Warning, Message = "secrets backend event (status {Status}) dropped: too many reports waiting")]
     public static partial void HealthEventDropped(ILogger logger, uint status);
 
-    [LoggerMessage(EventId = 7023, Level = LogLevel.Debug, Message = "secrets backend event (status {Status}) not published: this process has no event writer")]
-    public static partial void HealthEventNoWriter(ILogger logger, uint status);
 }

@@ -1,18 +1,28 @@
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
-using Sensu.Core.Resources.Secrets;
 using Sensu.Store;
 
 namespace Sensu.Backend.Secrets;
 
 /// <summary>
-/// Turns a stored provider resource into a working <see cref="ISecretProvider"/>, or into a
-/// <see cref="BrokenSecretProvider"/> that carries the reason it could not be built.
+/// Turns a stored provider resource into a working <see cref="ISecretProvider"/> with the factory registered for its
+/// kind (<see cref="ISecretProviderFactory"/>), or into a <see cref="BrokenSecretProvider"/> that carries the reason
+/// it could not be built.
 /// </summary>
-public sealed class SecretProviderBuilder(IVaultProviderFactory? vaultFactory = null)
+public sealed class SecretProviderBuilder
 {
-    /// <summary>Cause given when the backend has no Vault client registered.</summary>
-    public const string NoVaultClient = "no Vault client is available in this backend";
+    private readonly Dictionary<Type, ISecretProviderFactory> _factories;
+
+    public SecretProviderBuilder(IEnumerable<ISecretProviderFactory> factories)
+    {
+        ArgumentNullException.ThrowIfNull(factories);
+        _factories = [];
+        foreach (var factory in factories)
+            _factories[factory.ResourceType] = factory; // the last registered for a kind wins, as in DI
+    }
+
+    /// <summary>Cause given for a provider whose kind has no factory in this backend.</summary>
+    public static string NoFactory(string typeName) => $"no {typeName} provider kind is available in this backend";
 
     public ISecretProvider Build(StoredResource stored)
     {
@@ -32,26 +42,21 @@ public sealed class SecretProviderBuilder(IVaultProviderFactory? vaultFactory = 
     public ISecretProvider Build(IResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var type = ResourceRegistry.For(resource);
         var name = resource.Metadata.Name ?? string.Empty;
+        var (apiVersion, typeName) = ResourceRegistry.All.FirstOrDefault(t => t.ClrType == resource.GetType()) is { } type
+            ? (type.ApiVersion, type.Name)
+            : (string.Empty, resource.GetType().Name);
+        if (!_factories.TryGetValue(resource.GetType(), out var factory))
+            return new BrokenSecretProvider(name, apiVersion, typeName, NoFactory($"{apiVersion}.{typeName}"));
         try
         {
-            return resource switch
-            {
-                EnvProvider => new EnvSecretProvider(name),
-                VaultProvider when vaultFactory is null => Broken(type, name, NoVaultClient),
-                VaultProvider vault => vaultFactory!.Create(vault),
-                _ => Broken(type, name, $"{type.FullName} is not a secrets provider type"),
-            };
+            return factory.Create(resource);
         }
         catch (Exception ex)
         {
-            return Broken(type, name, ex.Message);
+            return new BrokenSecretProvider(name, apiVersion, typeName, ex.Message);
         }
     }
-
-    private static BrokenSecretProvider Broken(ResourceType type, string name, string cause) =>
-        new(name, type.ApiVersion, type.Name, cause);
 
     private static string ApiVersionOf(StoredResource stored) => stored.Key.Kind[..Math.Max(0, stored.Key.Kind.LastIndexOf('/'))];
 }

@@ -1,11 +1,12 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Hosting;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Secrets.Redaction;
+using Sensu.Backend.Eventd;
 
 namespace Sensu.Backend.Secrets;
 
@@ -17,7 +18,7 @@ namespace Sensu.Backend.Secrets;
 /// <para>
 /// Reporting never blocks resolution and never fails it (Sensu fails the execution when the ok event cannot be
 /// published; we don't): reports go through a small bounded channel (oldest dropped when full) to this
-/// service's loop, which resolves the writer lazily (the writer's pipeline depends on the resolver).
+/// service's loop, which hands them to Eventd's writer (<see cref="EventQueues"/>, which does not depend on the pipeline, so no cycle).
 /// </para>
 /// </summary>
 public sealed class SecretsHealthEvents : BackgroundService
@@ -36,16 +37,16 @@ public sealed class SecretsHealthEvents : BackgroundService
         });
 
     private readonly Lock _gate = new();
-    private readonly IServiceProvider _services;
+    private readonly IEventWriter _writer;
     private readonly BackendEntity _entity;
     private readonly SecretScrubber _scrubber;
     private readonly TimeProvider _time;
     private readonly ILogger<SecretsHealthEvents> _logger;
     private (uint Status, DateTimeOffset At)? _last;
 
-    public SecretsHealthEvents(IServiceProvider services, BackendEntity entity, SecretScrubber scrubber, TimeProvider time, ILogger<SecretsHealthEvents> logger)
+    public SecretsHealthEvents(IEventWriter writer, BackendEntity entity, SecretScrubber scrubber, TimeProvider time, ILogger<SecretsHealthEvents> logger)
     {
-        _services = services;
+        _writer = writer;
         _entity = entity;
         _scrubber = scrubber;
         _time = time;
@@ -91,12 +92,6 @@ public sealed class SecretsHealthEvents : BackgroundService
 
     private async Task PublishAsync(uint status, string output, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var writer = _services.GetService<IEventWriter>();
-        if (writer is null)
-        {
-            Log.HealthEventNoWriter(_logger, status);
-            return;
-        }
         var seconds = at.ToUnixTimeSeconds();
         var ev = new Event
         {
@@ -115,7 +110,7 @@ public sealed class SecretsHealthEvents : BackgroundService
         };
         try
         {
-            await writer.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
+            await _writer.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _published);
             Log.HealthEventPublished(_logger, status, output);
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sensu.Backend.Hosting;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Secrets;
 
@@ -18,8 +19,8 @@ public static class SecretsResolutionServiceCollectionExtensions
     /// <see cref="ScrubbingLoggerProvider"/>, so no log line of the process carries a registered value, whatever
     /// the order in which logging providers were added. (Provider-specific log filter rules, such as
     /// <c>Logging:Console:LogLevel</c>, no longer match the wrapped providers; global rules still apply.)
-    /// VaultProviders are built by <see cref="VaultSecretProviderFactory"/> unless another
-    /// <see cref="IVaultProviderFactory"/> was registered first (tests use a double).
+    /// Provider kinds register themselves apart (<c>AddEnvSecretProvider</c>, <c>AddVaultSecretProvider</c>): a provider
+    /// of a kind with no <see cref="ISecretProviderFactory"/> is kept as a <see cref="BrokenSecretProvider"/>.
     /// </summary>
     public static IServiceCollection AddSecrets(this IServiceCollection services, Action<SecretsOptions>? configure = null)
     {
@@ -39,8 +40,7 @@ public static class SecretsResolutionServiceCollectionExtensions
         services.TryAddSingleton<SecretsMetrics>();
         services.TryAddSingleton<SecretCache>();
         services.TryAddSingleton<SecretCatalog>();
-        services.TryAddSingleton<IVaultProviderFactory, VaultSecretProviderFactory>();
-        services.TryAddSingleton(sp => new SecretProviderBuilder(sp.GetService<IVaultProviderFactory>()));
+        services.TryAddSingleton<SecretProviderBuilder>();
         services.TryAddSingleton<SecretProviderRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<SecretProviderRegistry>());
         services.AddBackendEntity();

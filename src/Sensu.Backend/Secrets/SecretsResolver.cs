@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Secrets;
 

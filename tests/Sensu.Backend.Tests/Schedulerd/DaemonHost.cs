@@ -18,6 +18,7 @@ using Sensu.Core.Resources.Core;
 using Sensu.Execution.JavaScript;
 using Sensu.Store;
 using Sensu.Store.Sqlite;
+using Sensu.Backend.Secrets.Redaction;
 using SchedulerdService = Sensu.Backend.Schedulerd.Schedulerd;
 using KeepalivedService = Sensu.Backend.Keepalived.Keepalived;
 

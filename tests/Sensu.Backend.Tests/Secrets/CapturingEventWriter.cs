@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Sensu.Backend.Apid;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Eventd;
 
 namespace Sensu.Backend.Tests.Secrets;
 

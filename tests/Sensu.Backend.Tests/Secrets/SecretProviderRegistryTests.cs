@@ -1,6 +1,7 @@
 using Sensu.Backend.Secrets;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Secrets;
+using Sensu.Backend.Secrets.Env;
 
 namespace Sensu.Backend.Tests.Secrets;
 
@@ -106,13 +107,13 @@ public sealed class SecretProviderRegistryTests
     }
 
     /// <summary>Stands in for the Vault client: each build is a fresh scripted provider with a long lease.</summary>
-    internal sealed class RecordingVaultFactory : IVaultProviderFactory
+    internal sealed class RecordingVaultFactory : SecretProviderFactory<VaultProvider>
     {
         public int Built { get; private set; }
 
         public ScriptedSecretProvider? Last { get; private set; }
 
-        public ISecretProvider Create(VaultProvider resource)
+        protected override ISecretProvider Create(VaultProvider resource)
         {
             Built++;
             Last = new ScriptedSecretProvider(resource.Metadata.Name!, TimeSpan.FromHours(1)) { Values = { ["secret/pd#key"] = "pd-value-123" } };

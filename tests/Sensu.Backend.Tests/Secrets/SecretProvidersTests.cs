@@ -1,6 +1,7 @@
 using Sensu.Backend.Secrets;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Secrets;
+using Sensu.Backend.Secrets.Env;
 
 namespace Sensu.Backend.Tests.Secrets;
 
@@ -60,15 +61,15 @@ public sealed class SecretProvidersTests
     [Fact]
     public async Task Vault_provider_without_a_client_is_broken()
     {
-        var provider = new SecretProviderBuilder().Build(Vault("vault"));
+        var provider = new SecretProviderBuilder([new EnvSecretProviderFactory()]).Build(Vault("vault"));
         var error = await Assert.ThrowsAsync<SecretLookupException>(() => provider.GetAsync("secret/a#b", CancellationToken.None));
-        Assert.Equal($"vault: secrets/v1.VaultProvider broken: cannot get secret \"secret/a#b\": {SecretProviderBuilder.NoVaultClient}", error.Message);
+        Assert.Equal($"vault: secrets/v1.VaultProvider broken: cannot get secret \"secret/a#b\": {SecretProviderBuilder.NoFactory("secrets/v1.VaultProvider")}", error.Message);
     }
 
     [Fact]
     public async Task Vault_client_that_cannot_be_built_is_broken_with_its_cause()
     {
-        var provider = new SecretProviderBuilder(new ThrowingVaultFactory("tls.ca_cert: no such file")).Build(Vault("corp"));
+        var provider = new SecretProviderBuilder([new ThrowingVaultFactory("tls.ca_cert: no such file")]).Build(Vault("corp"));
         var broken = Assert.IsType<BrokenSecretProvider>(provider);
         Assert.Equal("corp", broken.Name);
         var error = await Assert.ThrowsAsync<SecretLookupException>(() => provider.GetAsync("x#y", CancellationToken.None));
@@ -78,7 +79,7 @@ public sealed class SecretProvidersTests
     [Fact]
     public void Env_resource_builds_an_env_provider()
     {
-        var provider = new SecretProviderBuilder().Build(new EnvProvider { Metadata = new ObjectMeta { Name = "env" } });
+        var provider = new SecretProviderBuilder([new EnvSecretProviderFactory()]).Build(new EnvProvider { Metadata = new ObjectMeta { Name = "env" } });
         Assert.IsType<EnvSecretProvider>(provider);
         Assert.Equal("env", provider.Name);
     }
@@ -89,8 +90,8 @@ public sealed class SecretProvidersTests
         Client = new VaultClientConfig { Address = "http://127.0.0.1:8200", Token = "root-token", Version = "v2" },
     };
 
-    private sealed class ThrowingVaultFactory(string cause) : IVaultProviderFactory
+    private sealed class ThrowingVaultFactory(string cause) : SecretProviderFactory<VaultProvider>
     {
-        public ISecretProvider Create(VaultProvider resource) => throw new InvalidOperationException(cause);
+        protected override ISecretProvider Create(VaultProvider resource) => throw new InvalidOperationException(cause);
     }
 }

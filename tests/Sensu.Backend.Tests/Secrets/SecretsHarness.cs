@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Sensu.Backend.Eventd;
+using Sensu.Backend.Secrets.Env;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Meta;
@@ -9,6 +11,8 @@ using Sensu.Core.Resources.Core;
 using Sensu.Core.Resources.Secrets;
 using Sensu.Store;
 using Sensu.Store.Sqlite;
+using Sensu.Backend.Secrets.Redaction;
+using Sensu.Backend.Secrets.Vault;
 
 namespace Sensu.Backend.Tests.Secrets;
 
@@ -44,7 +48,7 @@ internal sealed class SecretsHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static async Task<SecretsHarness> StartAsync(IVaultProviderFactory? vault = null, bool withEnvProvider = true)
+    public static async Task<SecretsHarness> StartAsync(ISecretProviderFactory? vault = null, bool withEnvProvider = true)
     {
         var dir = Directory.CreateTempSubdirectory("sensu-secrets-").FullName;
         var logs = new CapturingLoggerProvider();
@@ -53,9 +57,13 @@ internal sealed class SecretsHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         services.AddSqliteStore(new SqliteStoreOptions { StateDirectory = dir });
         services.AddSingleton<ResourceService>();
+        services.AddSingleton<IEventWriter>(new CapturingEventWriter());
+        services.AddSecrets();
+        services.AddEnvSecretProvider();
         if (vault is not null)
             services.AddSingleton(vault);
-        services.AddSecrets();
+        else
+            services.AddSingleton<ISecretProviderFactory, VaultSecretProviderFactory>();
         var provider = services.BuildServiceProvider();
         var harness = new SecretsHarness(provider, dir, logs);
         await harness.Resources.PutAsync(new Namespace("default"), CancellationToken.None);

@@ -5,6 +5,8 @@ using Sensu.Backend.Apid;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Secrets.Redaction;
+using Sensu.Backend.Eventd;
 
 namespace Sensu.Backend.Tests.Secrets;
 
@@ -61,7 +63,7 @@ public sealed class SecretsHealthEventsTests
     }
 
     [Fact]
-    public async Task Reporting_never_waits_for_a_stuck_pipeline_nor_fails_without_one()
+    public async Task Reporting_never_waits_for_a_stuck_pipeline()
     {
         var stuck = Create(new CapturingEventWriter(stuck: true));
         await stuck.StartAsync(CancellationToken.None);
@@ -73,12 +75,6 @@ public sealed class SecretsHealthEventsTests
         }
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"reporting took {watch.Elapsed}");
         await stuck.StopAsync(CancellationToken.None);
-
-        var none = Create(writer: null);
-        await none.StartAsync(CancellationToken.None);
-        none.ReportOk();
-        await none.StopAsync(CancellationToken.None);
-        Assert.Equal(0, none.Published);
     }
 
     [Fact]
@@ -97,12 +93,7 @@ public sealed class SecretsHealthEventsTests
         await health.StopAsync(CancellationToken.None);
     }
 
-    private SecretsHealthEvents Create(IEventWriter? writer, SecretScrubber? scrubber = null)
-    {
-        var services = new ServiceCollection();
-        if (writer is not null)
-            services.AddSingleton(writer);
-        return new SecretsHealthEvents(services.BuildServiceProvider(), new BackendEntity("backend-1"), scrubber ?? new SecretScrubber(),
+    private SecretsHealthEvents Create(IEventWriter writer, SecretScrubber? scrubber = null) =>
+        new(writer, new BackendEntity("backend-1"), scrubber ?? new SecretScrubber(),
             _time, NullLogger<SecretsHealthEvents>.Instance);
-    }
 }

@@ -4,6 +4,7 @@ using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution;
 using Sensu.Execution.Assets;
+using Sensu.Backend.Secrets.Redaction;
 
 namespace Sensu.Backend.Pipeline.Handlers;
 

@@ -35,7 +35,7 @@ internal sealed class FaultScenario : IAsyncDisposable
     {
         var vault = await FakeVault.StartAsync(vaultOptions);
         vault.WriteSecret("secret", "pagerduty", new Dictionary<string, object?> { ["key"] = Value });
-        var backend = await SecretsBackend.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<IVaultProviderFactory, FastRetryVaultFactory>()));
+        var backend = await SecretsBackend.StartAsync(s => s.AddSingleton<ISecretProviderFactory, FastRetryVaultFactory>());
         var dir = Directory.CreateTempSubdirectory("sensu-fault-").FullName;
         return new FaultScenario(vault, backend, dir);
     }

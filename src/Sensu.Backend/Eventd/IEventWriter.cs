@@ -1,6 +1,6 @@
 using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Eventd;
 
 /// <summary>Takes an event submitted through the API (or an agent) into the backend.</summary>
 public interface IEventWriter

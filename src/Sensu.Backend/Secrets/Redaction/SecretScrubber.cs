@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Redaction;
 
 /// <summary>
 /// Redaction by value (DESIGN habit 14): every resolved secret value is registered here, and

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Redaction;
 
 /// <summary>
 /// Wraps a logger provider so that everything it writes passes through the <see cref="SecretScrubber"/> first:

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Sensu.Backend.Hosting;
+using Sensu.Backend.Secrets.Env;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Redaction;
 
 /// <summary>
 /// What the <see cref="SecretScrubber"/> knows from start, before any secret is resolved (issue 16): the backend's

@@ -1,6 +1,7 @@
 using Sensu.Backend.Secrets;
+using Sensu.Backend.Secrets.Redaction;
 
-namespace Sensu.Backend.Tests.Secrets;
+namespace Sensu.Backend.Tests.Secrets.Redaction;
 
 public sealed class SecretScrubberTests
 {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Redaction;
 
 /// <summary>Hands scopes to a wrapped provider's formatter scrubbed of registered secret values.</summary>
 internal sealed class ScrubbingScopeProvider(IExternalScopeProvider inner, SecretScrubber scrubber) : IExternalScopeProvider

@@ -1,7 +1,8 @@
 using Sensu.Backend.Secrets;
 using Sensu.Execution;
+using Sensu.Backend.Secrets.Env;
 
-namespace Sensu.Backend.Tests.Secrets;
+namespace Sensu.Backend.Tests.Secrets.Env;
 
 public sealed class EnvSecretReachTests
 {

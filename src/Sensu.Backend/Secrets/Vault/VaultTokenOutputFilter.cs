@@ -7,7 +7,7 @@ using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Secrets;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Vault;
 
 /// <summary>
 /// A VaultProvider's token leaves the API in clear only for callers who may update providers (admin

@@ -1,6 +1,6 @@
 using Sensu.Execution;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Env;
 
 /// <summary>
 /// Which variables of the backend process count as secrets the <c>Env</c> provider serves. The provider can read any

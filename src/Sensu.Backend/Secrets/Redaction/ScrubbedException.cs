@@ -1,4 +1,4 @@
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Redaction;
 
 /// <summary>
 /// Stands in for an exception on its way to a log: its message and its full text (type, message, inner

@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Redaction;
 
 /// <summary>
 /// The state handed to a wrapped logger: the already scrubbed message, and the structured values of the

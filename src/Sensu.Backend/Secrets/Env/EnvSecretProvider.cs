@@ -1,4 +1,4 @@
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Env;
 
 /// <summary>
 /// The <c>Env</c> provider (secrets-spec §1.3): a secret's id is the name of an environment variable of the

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Redaction;
 
 /// <summary>A logger whose every entry is scrubbed of registered secret values before the inner logger sees it.</summary>
 internal sealed class ScrubbingLogger(ILogger inner, SecretScrubber scrubber) : ILogger

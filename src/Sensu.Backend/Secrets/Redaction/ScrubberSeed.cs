@@ -1,6 +1,6 @@
 using Sensu.Backend.Hosting;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Redaction;
 
 /// <summary>
 /// The values a <see cref="SecretScrubber"/> is built with (see <see cref="StartupScrubValues"/>): registered by

@@ -1,7 +1,8 @@
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Secrets;
+using Sensu.Backend.Secrets.Redaction;
 
-namespace Sensu.Backend.Tests.Secrets;
+namespace Sensu.Backend.Tests.Secrets.Redaction;
 
 public sealed class StartupScrubValuesTests
 {

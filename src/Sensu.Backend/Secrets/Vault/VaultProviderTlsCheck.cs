@@ -5,7 +5,7 @@ using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Secrets;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Secrets.Vault;
 
 /// <summary>
 /// Refuses a VaultProvider whose TLS files are missing or unreadable on this backend with a 400 naming the
