@@ -47,7 +47,7 @@ public sealed class SecretProviderBuilder
             ? (type.ApiVersion, type.Name)
             : (string.Empty, resource.GetType().Name);
         if (!_factories.TryGetValue(resource.GetType(), out var factory))
-            return new BrokenSecretProvider(name, apiVersion, typeName, NoFactory($"{apiVersion}.{typeName}"));
+            return new BrokenSecretProvider(name, apiVersion, typeName, NoFactory(apiVersion.Length > 0 ? $"{apiVersion}.{typeName}" : typeName));
         try
         {
             return factory.Create(resource);
