@@ -2,8 +2,8 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sensu.Backend.Apid;
-using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipelined;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
@@ -32,7 +32,7 @@ public sealed class Eventd : BackgroundService, IEventWriter
     private readonly IEventRevisionReader _revisions;
 
     public Eventd(
-        BackendOptions options,
+        IOptions<EventdOptions> options,
         EventProcessor processor,
         IEventPipeline pipeline,
         IEventStore events,
@@ -49,8 +49,8 @@ public sealed class Eventd : BackgroundService, IEventWriter
         _pipeline = pipeline;
         _time = time;
         _logger = logger;
-        var workers = Math.Max(1, options.EventdWorkers);
-        var capacity = Math.Max(1, (options.EventdBufferSize + workers - 1) / workers);
+        var workers = Math.Max(1, options.Value.Workers);
+        var capacity = Math.Max(1, (options.Value.BufferSize + workers - 1) / workers);
         _queues = new Channel<EventdWorkItem>[workers];
         for (var i = 0; i < workers; i++)
         {
