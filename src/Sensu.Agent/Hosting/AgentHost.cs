@@ -39,6 +39,9 @@ public static class AgentHost
         });
         builder.Logging.SetMinimumLevel(SensuLogLevels.FromSensu(options.LogLevel));
         builder.Logging.AddFilter("Microsoft", SensuLogLevels.Framework(options.LogLevel));
+        // A failed start is reported once, as one line, by StartupFailure; the host's own "Hosting failed to start"
+        // (an error with the stack trace) is left out. A faulted daemon is still logged (critical, with its exception).
+        builder.Logging.AddFilter(StartupFailure.HostCategory, LogLevel.Critical);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         foreach (var apply in overrides)
             apply(builder.Services);

@@ -14,6 +14,12 @@ public static class StartupFailure
     public const int StartExitCode = 1;
 
     /// <summary>
+    /// The log category of the .NET host, which logs a failed start with its stack trace (event 11); the programs log
+    /// it at <c>Critical</c> only, the failure being reported here.
+    /// </summary>
+    public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    /// <summary>
     /// Runs <paramref name="run"/>; <see cref="SettingsException"/> exits <see cref="SettingsExitCode"/>,
     /// <see cref="IOException"/> (an address in use, an unreadable file) <see cref="StartExitCode"/>, and
     /// <paramref name="classify"/> names the program's own expected failures (their exit code, or null).
