@@ -20,7 +20,8 @@ public static class BackendFlags
         F.Text("state-dir", "path to sensu state storage", (o, v) => o.StateDir = v),
         F.Text("cache-dir", "path to store cached data", (o, v) => o.CacheDir = v),
         F.Text("api-listen-address", "address to listen on for API traffic", (o, v) => o.ApiListenAddress = v),
-        F.Unavailable(F.Text("api-url", "URL of the API to connect to", (o, v) => o.ApiUrl = v), v => v.TrimEnd('/') == "http://localhost:8080", "only the dashboard uses it, and " + NoDashboard),
+        // Accepted whatever its value: Sensu's example configurations set it, and it only names where clients reach the API.
+        F.Text("api-url", "URL of the API to connect to", (o, v) => o.ApiUrl = v),
         F.Number("api-request-limit", "maximum API request body size, in bytes", (o, v) => o.ApiRequestLimit = v),
         F.Text("agent-host", "agent listener host", (o, v) => o.AgentHost = v),
         F.Number("agent-port", "agent listener port", (o, v) => o.AgentPort = v),
