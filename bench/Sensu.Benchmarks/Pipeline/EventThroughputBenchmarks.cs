@@ -1,10 +1,12 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipeline.Handlers;
 using Sensu.Backend.Pipeline.Mutators;
+using Sensu.Backend.Pipelined;
 using Sensu.Core.Json;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
@@ -84,7 +86,7 @@ public class EventThroughputBenchmarks
         };
         await _backend.PutCachedAsync(_tcpHandler, CancellationToken.None);
         _tcp = _backend.Services.GetServices<IHandlerKind>().OfType<TcpHandler>().Single();
-        _workers = _backend.Services.GetRequiredService<BackendOptions>().PipelinedWorkers;
+        _workers = _backend.Services.GetRequiredService<IOptions<PipelinedOptions>>().Value.Workers;
         _body = JsonMutator.ToJson(BenchEvents.Create("body", 1, Handler, _executed));
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Sensu.Agent.Configuration;
+using Sensu.Core.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -32,11 +33,11 @@ public sealed class AllowList
         }
         catch (YamlException ex)
         {
-            throw new AgentSettingsException($"allow-list \"{path}\": line {ex.Start.Line}: {ex.Message}", ex);
+            throw new SettingsException($"allow-list \"{path}\": line {ex.Start.Line}: {ex.Message}", ex);
         }
         catch (IOException ex)
         {
-            throw new AgentSettingsException($"allow-list \"{path}\": {ex.Message}", ex);
+            throw new SettingsException($"allow-list \"{path}\": {ex.Message}", ex);
         }
     }
 

@@ -1,7 +1,5 @@
-using System.Collections;
+using Sensu.Core.Configuration;
 using Sensu.Core.Validation;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 
 namespace Sensu.Agent.Configuration;
 
@@ -11,30 +9,8 @@ namespace Sensu.Agent.Configuration;
 /// </summary>
 public static class AgentSettings
 {
-    public static AgentOptions Load(IReadOnlyDictionary<string, string> flags, Func<string, string?> environment)
-    {
-        ArgumentNullException.ThrowIfNull(flags);
-        ArgumentNullException.ThrowIfNull(environment);
-        var options = new AgentOptions { Name = DefaultName() };
-        var file = ReadConfigFile(flags, environment);
-
-        foreach (var flag in AgentFlags.All)
-        {
-            string? value = null;
-            if (flags.TryGetValue(flag.Name, out var fromFlag))
-                value = fromFlag;
-            else if (environment(flag.EnvironmentVariable) is { } fromEnv)
-                value = fromEnv;
-            else if (file.TryGetValue(flag.Name, out var fromFile))
-                value = fromFile;
-
-            if (value is not null)
-                flag.Apply(options, value);
-        }
-
-        Validate(options);
-        return options;
-    }
+    public static AgentOptions Load(IReadOnlyDictionary<string, string> flags, Func<string, string?> environment) =>
+        SettingsBinder.Bind(AgentFlags.Table, flags, environment);
 
     /// <summary>Sensu's default agent name: the host name.</summary>
     public static string DefaultName()
@@ -100,7 +76,7 @@ public static class AgentSettings
         if (options.EventsBurstLimit < 0)
             errors.Add("events-burst-limit must not be negative");
         if (errors.Count > 0)
-            throw new AgentSettingsException(string.Join("; ", errors));
+            throw new SettingsException(string.Join("; ", errors));
     }
 
     private static void Port(List<string> errors, string name, int value)
@@ -114,48 +90,4 @@ public static class AgentSettings
         if (value <= 0)
             errors.Add($"{name} must be greater than 0");
     }
-
-    private static Dictionary<string, string> ReadConfigFile(IReadOnlyDictionary<string, string> flags, Func<string, string?> environment)
-    {
-        var explicitPath = flags.GetValueOrDefault(AgentFlags.ConfigFile) ?? environment("SENSU_CONFIG_FILE");
-        var path = explicitPath ?? AgentFlags.DefaultConfigFile;
-        if (!File.Exists(path))
-        {
-            if (explicitPath is not null)
-                throw new AgentSettingsException($"config file \"{path}\" does not exist");
-            return [];
-        }
-
-        object? root;
-        try
-        {
-            root = new DeserializerBuilder().Build().Deserialize<object?>(File.ReadAllText(path));
-        }
-        catch (YamlException ex)
-        {
-            throw new AgentSettingsException($"config file \"{path}\": line {ex.Start.Line}: {ex.Message}", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new AgentSettingsException($"config file \"{path}\": {ex.Message}", ex);
-        }
-
-        if (root is null)
-            return [];
-        if (root is not IDictionary map)
-            throw new AgentSettingsException($"config file \"{path}\": expected a mapping of setting names to values");
-
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in map)
-            result[entry.Key?.ToString() ?? string.Empty] = Flatten(entry.Value);
-        return result;
-    }
-
-    private static string Flatten(object? value) => value switch
-    {
-        null => string.Empty,
-        IDictionary map => string.Join(',', map.Keys.Cast<object>().Select(k => $"{k}={map[k]}")),
-        IEnumerable list and not string => string.Join(',', list.Cast<object?>().Select(i => i?.ToString())),
-        _ => value.ToString() ?? string.Empty,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Sensu.Agent.Configuration;
+using Sensu.Core.Configuration;
 using Sensu.Transport;
 
 namespace Sensu.Agent.Connection;
@@ -38,7 +39,7 @@ internal static class ConnectOptionsFactory
             }
             catch (System.Security.Cryptography.CryptographicException ex)
             {
-                throw new AgentSettingsException($"trusted-ca-file \"{options.TrustedCaFile}\": {ex.Message}", ex);
+                throw new SettingsException($"trusted-ca-file \"{options.TrustedCaFile}\": {ex.Message}", ex);
             }
             connect.TrustedCaCertificates = cas;
         }
@@ -55,7 +56,7 @@ internal static class ConnectOptionsFactory
         }
         catch (System.Security.Cryptography.CryptographicException ex)
         {
-            throw new AgentSettingsException($"cert-file/key-file: {ex.Message}", ex);
+            throw new SettingsException($"cert-file/key-file: {ex.Message}", ex);
         }
     }
 }

@@ -2,36 +2,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Agent.Configuration;
+using Sensu.Core.Configuration;
 
 namespace Sensu.Agent.Hosting;
 
 /// <summary>Builds and runs the agent's host: composition only.</summary>
 public static class AgentHost
 {
+    /// <summary>
+    /// Runs the agent until <paramref name="cancellationToken"/> is cancelled; expected start-up failures (a setting,
+    /// a port in use) propagate to <see cref="StartupFailure"/>, the one place that reports them.
+    /// </summary>
     public static async Task<int> RunAsync(AgentOptions options, CancellationToken cancellationToken)
     {
-        IHost host;
-        try
-        {
-            host = Build(options, []);
-        }
-        catch (AgentSettingsException ex)
-        {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return 2;
-        }
-        using (host)
-        {
-            try
-            {
-                await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException ex)
-            {
-                await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-                return 1;
-            }
-        }
+        using var host = Build(options, []);
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
 
@@ -52,8 +37,11 @@ public static class AgentHost
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             o.UseUtcTimestamp = true;
         });
-        builder.Logging.SetMinimumLevel(AgentLogLevels.FromSensu(options.LogLevel));
-        builder.Logging.AddFilter("Microsoft", AgentLogLevels.Framework(options.LogLevel));
+        builder.Logging.SetMinimumLevel(SensuLogLevels.FromSensu(options.LogLevel));
+        builder.Logging.AddFilter("Microsoft", SensuLogLevels.Framework(options.LogLevel));
+        // A failed start is reported once, as one line, by StartupFailure; the host's own "Hosting failed to start"
+        // (an error with the stack trace) is left out. A faulted daemon is still logged (critical, with its exception).
+        builder.Logging.AddFilter(StartupFailure.HostCategory, LogLevel.Critical);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         foreach (var apply in overrides)
             apply(builder.Services);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Sensu.Backend.Hosting;
+using Sensu.Core.Configuration;
 
 namespace Sensu.Backend.Agentd;
 
@@ -12,22 +12,22 @@ public sealed class AgentTls
 {
     private readonly X509Certificate2Collection? trustedCas;
 
-    public AgentTls(BackendOptions options)
+    public AgentTls(AgentdOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!string.IsNullOrEmpty(options.AgentAuthCertFile) && !string.IsNullOrEmpty(options.AgentAuthKeyFile))
-            (CertFile, KeyFile) = (options.AgentAuthCertFile, options.AgentAuthKeyFile);
+        if (!string.IsNullOrEmpty(options.AuthCertFile) && !string.IsNullOrEmpty(options.AuthKeyFile))
+            (CertFile, KeyFile) = (options.AuthCertFile, options.AuthKeyFile);
         else if (!string.IsNullOrEmpty(options.CertFile) && !string.IsNullOrEmpty(options.KeyFile))
             (CertFile, KeyFile) = (options.CertFile, options.KeyFile);
-        if (!string.IsNullOrEmpty(options.AgentAuthTrustedCaFile))
+        if (!string.IsNullOrEmpty(options.AuthTrustedCaFile))
         {
             trustedCas = [];
-            trustedCas.ImportFromPemFile(options.AgentAuthTrustedCaFile);
+            trustedCas.ImportFromPemFile(options.AuthTrustedCaFile);
             if (trustedCas.Count == 0)
-                throw new BackendSettingsException($"agent-auth-trusted-ca-file {options.AgentAuthTrustedCaFile} holds no certificate");
+                throw new SettingsException($"agent-auth-trusted-ca-file {options.AuthTrustedCaFile} holds no certificate");
         }
         if (trustedCas is not null && CertFile is null)
-            throw new BackendSettingsException("agent-auth-trusted-ca-file needs a TLS certificate for the agent port (agent-auth-cert-file and agent-auth-key-file, or cert-file and key-file)");
+            throw new SettingsException("agent-auth-trusted-ca-file needs a TLS certificate for the agent port (agent-auth-cert-file and agent-auth-key-file, or cert-file and key-file)");
     }
 
     public string? CertFile { get; }

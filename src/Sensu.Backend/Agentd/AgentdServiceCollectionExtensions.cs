@@ -1,20 +1,21 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sensu.Backend.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Sensu.Backend.Agentd;
 
 /// <summary>Registers Agentd: the agent WebSocket endpoint, sessions, the check request publisher.</summary>
 public static class AgentdServiceCollectionExtensions
 {
-    public static IServiceCollection AddAgentd(this IServiceCollection services, BackendOptions options)
+    /// <summary>Registers Agentd with its <see cref="AgentdOptions"/>, validated at start.</summary>
+    public static IServiceCollection AddAgentd(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        services.AddOptions<AgentdOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<AgentListener>();
-        services.TryAddSingleton(_ => new AgentdSettings(options));
-        services.TryAddSingleton(_ => new AgentTls(options));
+        services.TryAddSingleton(sp => new AgentdSettings(sp.GetRequiredService<IOptions<AgentdOptions>>().Value));
+        services.TryAddSingleton(sp => new AgentTls(sp.GetRequiredService<IOptions<AgentdOptions>>().Value));
         services.TryAddSingleton<AgentdMetrics>();
         services.TryAddSingleton<AgentSessions>();
         services.TryAddSingleton<ICheckRequestPublisher>(sp => sp.GetRequiredService<AgentSessions>());

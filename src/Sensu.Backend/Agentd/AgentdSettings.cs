@@ -1,21 +1,20 @@
-using Sensu.Backend.Hosting;
 using Sensu.Transport;
 
 namespace Sensu.Backend.Agentd;
 
-/// <summary>Agentd's limits, from <see cref="BackendOptions"/>; tests may tighten them through DI.</summary>
+/// <summary>Agentd's limits, from <see cref="AgentdOptions"/>; tests may tighten them through DI.</summary>
 public sealed class AgentdSettings
 {
     public AgentdSettings()
     {
     }
 
-    public AgentdSettings(BackendOptions options)
+    public AgentdSettings(AgentdOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        WriteTimeout = TimeSpan.FromSeconds(options.AgentWriteTimeout);
-        EventRateLimit = options.AgentRateLimit;
-        EventBurstLimit = options.AgentBurstLimit;
+        WriteTimeout = TimeSpan.FromSeconds(options.WriteTimeout);
+        EventRateLimit = options.RateLimit;
+        EventBurstLimit = options.BurstLimit;
     }
 
     /// <summary><c>agent-write-timeout</c>: a message not written within it closes the session.</summary>

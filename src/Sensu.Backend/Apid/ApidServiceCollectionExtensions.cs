@@ -1,14 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Sensu.Backend.Apid;
 
 /// <summary>Registers the REST API's generic core.</summary>
 public static class ApidServiceCollectionExtensions
 {
-    public static IServiceCollection AddApid(this IServiceCollection services, long requestLimit)
+    /// <summary>Registers the API's core with its <see cref="ApidOptions"/>, validated at start.</summary>
+    public static IServiceCollection AddApid(this IServiceCollection services)
     {
-        services.AddSingleton(new ApiLimits(requestLimit));
+        services.AddOptions<ApidOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ApiLimits(sp.GetRequiredService<IOptions<ApidOptions>>().Value.RequestLimit));
         services.AddSingleton<ResourceService>();
         services.AddSingleton<ResourcePresenter>();
         services.AddSingleton<ListStreamer>();

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Sensu.Backend.Hosting;
+using Microsoft.Extensions.Options;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
 
@@ -17,12 +17,12 @@ public sealed class EventQueues : IEventWriter
     private readonly Channel<EventdWorkItem>[] _queues;
     private readonly EventProcessor _processor;
 
-    public EventQueues(BackendOptions options, EventProcessor processor)
+    public EventQueues(IOptions<EventdOptions> options, EventProcessor processor)
     {
         ArgumentNullException.ThrowIfNull(options);
         _processor = processor;
-        var workers = Math.Max(1, options.EventdWorkers);
-        var capacity = Math.Max(1, (options.EventdBufferSize + workers - 1) / workers);
+        var workers = Math.Max(1, options.Value.Workers);
+        var capacity = Math.Max(1, (options.Value.BufferSize + workers - 1) / workers);
         _queues = new Channel<EventdWorkItem>[workers];
         for (var i = 0; i < workers; i++)
         {

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Caching;
-using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipelined;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
@@ -13,11 +12,11 @@ namespace Sensu.Backend.Eventd;
 /// <summary>Registers Eventd: the silenced cache, the state machine, the daemon as the API's event writer.</summary>
 public static class EventdServiceCollectionExtensions
 {
-    public static IServiceCollection AddEventd(this IServiceCollection services, BackendOptions options)
+    /// <summary>Registers Eventd with its <see cref="EventdOptions"/>, validated at start.</summary>
+    public static IServiceCollection AddEventd(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        services.AddOptions<EventdOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
-        services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventPipeline, NoOpEventPipeline>();
         services.TryAddSingleton<SecretScrubber>();

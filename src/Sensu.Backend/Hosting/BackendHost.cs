@@ -8,36 +8,23 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Agentd;
 using Sensu.Backend.Apid;
+using Sensu.Core.Configuration;
 
 namespace Sensu.Backend.Hosting;
 
 /// <summary>Builds and runs the backend's web host: composition only, each concern adds itself.</summary>
 public static class BackendHost
 {
+    /// <summary>
+    /// Runs the backend until <paramref name="cancellationToken"/> is cancelled; expected start-up failures (a setting,
+    /// a port in use, the store) propagate to <see cref="StartupFailure"/>, the one place that reports them.
+    /// </summary>
     public static async Task<int> RunAsync(BackendOptions options, CancellationToken cancellationToken)
     {
-        WebApplication app;
-        try
-        {
-            app = Build(options, []);
-        }
-        catch (BackendSettingsException ex)
-        {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return 2;
-        }
-
+        var app = Build(options, []);
         await using (app.ConfigureAwait(false))
         {
-            try
-            {
-                await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is BackendSettingsException or Sensu.Store.StoreException)
-            {
-                await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-                return 1;
-            }
+            await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(cancellationToken).ConfigureAwait(false);
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         return 0;
@@ -46,10 +33,13 @@ public static class BackendHost
     /// <summary>Builds the application; tests call this with their own options and extra services.</summary>
     public static WebApplication Build(BackendOptions options, IReadOnlyList<Action<IServiceCollection>> overrides)
     {
-        CreatePrivateDirectory(options.StateDir);
-        var api = ListenAddress.Parse(options.ApiListenAddress, "api-listen-address");
-        var agentHost = ParseAgentHost(options.AgentHost);
-        var agentTls = new AgentTls(options);
+        ArgumentNullException.ThrowIfNull(options);
+        var apid = BackendOptionsBinding.Apid(options);
+        var agentd = BackendOptionsBinding.Agentd(options);
+        CreatePrivateDirectory(BackendOptionsBinding.Store(options).StateDir);
+        var api = ListenAddress.Parse(apid.ListenAddress, "api-listen-address");
+        var agentHost = ParseAgentHost(agentd.Host);
+        var agentTls = new AgentTls(agentd);
         var agentListener = new AgentListener();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -60,17 +50,20 @@ public static class BackendHost
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             o.UseUtcTimestamp = true;
         });
-        builder.Logging.SetMinimumLevel(LogLevels.FromSensu(options.LogLevel));
-        builder.Logging.AddFilter("Microsoft", LogLevels.Framework(options.LogLevel));
+        builder.Logging.SetMinimumLevel(SensuLogLevels.FromSensu(options.LogLevel));
+        builder.Logging.AddFilter("Microsoft", SensuLogLevels.Framework(options.LogLevel));
+        // A failed start is reported once, as one line, by StartupFailure; the host's own "Hosting failed to start"
+        // (an error with the stack trace) is left out. A faulted daemon is still logged (critical, with its exception).
+        builder.Logging.AddFilter(StartupFailure.HostCategory, LogLevel.Critical);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.ApiRequestLimit;
+            kestrel.Limits.MaxRequestBodySize = apid.RequestLimit;
             void Configure(ListenOptions listen)
             {
-                if (!string.IsNullOrEmpty(options.CertFile) && !string.IsNullOrEmpty(options.KeyFile))
-                    listen.UseHttps(X509Certificate2.CreateFromPemFile(options.CertFile, options.KeyFile));
+                if (!string.IsNullOrEmpty(apid.CertFile) && !string.IsNullOrEmpty(apid.KeyFile))
+                    listen.UseHttps(X509Certificate2.CreateFromPemFile(apid.CertFile, apid.KeyFile));
                 listen.UseSensuErrorBodies();
             }
             if (api.IsAny)
@@ -85,9 +78,9 @@ public static class BackendHost
                 agentListener.Attach(listen, agentTls.Enabled);
             }
             if (agentHost is null)
-                kestrel.ListenAnyIP(options.AgentPort, ConfigureAgent);
+                kestrel.ListenAnyIP(agentd.Port, ConfigureAgent);
             else
-                kestrel.Listen(agentHost, options.AgentPort, ConfigureAgent);
+                kestrel.Listen(agentHost, agentd.Port, ConfigureAgent);
         });
 
         builder.Services.AddSingleton(agentTls);
@@ -100,7 +93,7 @@ public static class BackendHost
         CacheDirectoryPermissions.Secure(options.CacheDir, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Hosting"));
         app.UseAgentd();
         app.UseSensuBackend();
-        app.Lifetime.ApplicationStarted.Register(() => LogAgentListener(app.Services, options));
+        app.Lifetime.ApplicationStarted.Register(() => LogAgentListener(app.Services, agentd));
         return app;
     }
 
@@ -123,15 +116,15 @@ public static class BackendHost
             return IPAddress.Loopback;
         return IPAddress.TryParse(trimmed, out var address)
             ? address
-            : throw new BackendSettingsException($"agent-host \"{host}\" is not an IP address");
+            : throw new SettingsException($"agent-host \"{host}\" is not an IP address");
     }
 
-    private static void LogAgentListener(IServiceProvider services, BackendOptions options)
+    private static void LogAgentListener(IServiceProvider services, AgentdOptions agentd)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Agentd");
         if (services.GetRequiredService<AgentListener>().Url is { } url)
             Agentd.Log.ListenerStarted(logger, url);
-        if (!string.IsNullOrWhiteSpace(options.AgentAuthCrlUrls))
+        if (!string.IsNullOrWhiteSpace(agentd.AuthCrlUrls))
             Agentd.Log.CrlUnsupported(logger);
     }
 }

@@ -20,14 +20,15 @@ public static class BackendServiceCollectionExtensions
     public static IServiceCollection AddSensuBackend(this IServiceCollection services, BackendOptions options)
     {
         services.AddSingleton(options);
+        services.AddBackendOptions(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddBackendStore(options);
-        services.AddApid(options.ApiRequestLimit);
-        services.AddEventd(options);
-        services.AddPipelined(options);
-        services.AddAgentd(options);
-        services.AddKeepalived(options);
-        services.AddSchedulerd(options);
+        services.AddBackendStore();
+        services.AddApid();
+        services.AddEventd();
+        services.AddPipelined();
+        services.AddAgentd();
+        services.AddKeepalived();
+        services.AddSchedulerd();
         services.AddSensuMetrics();
         services.AddSensuAuth();
         services.AddSecrets();

@@ -1,99 +1,31 @@
-using System.Collections;
 using System.ComponentModel.DataAnnotations;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using Sensu.Core.Configuration;
 
 namespace Sensu.Backend.Hosting;
 
 /// <summary>
-/// Reads <see cref="BackendOptions"/> with Sensu's precedence: a flag given on the command line, then its
-/// <c>SENSU_BACKEND_*</c> variable, then the same key in <c>backend.yml</c>, then the default.
+/// Reads <see cref="BackendOptions"/> with Sensu's precedence (<see cref="SettingsBinder"/>): a flag given on the
+/// command line, then its <c>SENSU_BACKEND_*</c> variable, then the same key in <c>backend.yml</c>, then the default;
+/// then checks every daemon's options as they will be bound (<see cref="BackendOptionsBinding"/>).
 /// </summary>
 public static class BackendSettings
 {
     public static BackendOptions Load(
         IReadOnlyDictionary<string, string> flags,
-        Func<string, string?> environment)
-    {
-        var options = new BackendOptions();
-        var file = ReadConfigFile(flags, environment);
+        Func<string, string?> environment) =>
+        SettingsBinder.Bind(BackendFlags.Table, flags, environment);
 
-        foreach (var flag in BackendFlags.All)
-        {
-            string? value = null;
-            if (flags.TryGetValue(flag.Name, out var fromFlag))
-                value = fromFlag;
-            else if (environment(flag.EnvironmentVariable) is { } fromEnv)
-                value = fromEnv;
-            else if (file.TryGetValue(flag.Name, out var fromFile))
-                value = fromFile;
-
-            if (value is not null)
-                flag.Apply(options, value);
-        }
-
-        Validate(options);
-        return options;
-    }
-
+    /// <summary>
+    /// The rules of the options each daemon validates at start, run at once, so that a bad setting is one line and
+    /// exit code 2 before anything starts.
+    /// </summary>
     public static void Validate(BackendOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
-            throw new BackendSettingsException(string.Join("; ", results.Select(r => r.ErrorMessage)));
+        foreach (var bound in BackendOptionsBinding.All(options).Prepend(options))
+            Validator.TryValidateObject(bound, new ValidationContext(bound), results, validateAllProperties: true);
+        if (results.Count > 0)
+            throw new SettingsException(string.Join("; ", results.Select(r => r.ErrorMessage)));
     }
-
-    private static Dictionary<string, string> ReadConfigFile(IReadOnlyDictionary<string, string> flags, Func<string, string?> environment)
-    {
-        var explicitPath = flags.GetValueOrDefault(BackendFlags.ConfigFile) ?? environment("SENSU_BACKEND_CONFIG_FILE");
-        var path = explicitPath ?? BackendFlags.DefaultConfigFile;
-        if (!File.Exists(path))
-        {
-            if (explicitPath is not null)
-                throw new BackendSettingsException($"config file \"{path}\" does not exist");
-            return [];
-        }
-
-        object? root;
-        try
-        {
-            root = new DeserializerBuilder().Build().Deserialize<object?>(File.ReadAllText(path));
-        }
-        catch (YamlException ex)
-        {
-            throw new BackendSettingsException($"config file \"{path}\": line {ex.Start.Line}: {ex.Message}", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new BackendSettingsException($"config file \"{path}\": {ex.Message}", ex);
-        }
-
-        if (root is null)
-            return [];
-        if (root is not IDictionary map)
-            throw new BackendSettingsException($"config file \"{path}\": expected a mapping of setting names to values");
-
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in map)
-        {
-            var key = entry.Key?.ToString() ?? string.Empty;
-            result[key] = Flatten(entry.Value);
-        }
-        return result;
-    }
-
-    private static IEnumerable<DictionaryEntry> Entries(IDictionary map)
-    {
-        var enumerator = map.GetEnumerator();
-        while (enumerator.MoveNext())
-            yield return enumerator.Entry;
-    }
-
-    private static string Flatten(object? value) => value switch
-    {
-        null => string.Empty,
-        IDictionary map => string.Join(',', Entries(map).Select(e => $"{e.Key}={e.Value}")),
-        IEnumerable list and not string => string.Join(',', list.Cast<object?>().Select(i => i?.ToString())),
-        _ => value.ToString() ?? string.Empty,
-    };
 }

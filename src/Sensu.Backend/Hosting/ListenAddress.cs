@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Sensu.Core.Configuration;
 
 namespace Sensu.Backend.Hosting;
 
@@ -13,7 +14,7 @@ public sealed record ListenAddress(IPAddress? Address, string Host, int Port)
     {
         var colon = value.LastIndexOf(':');
         if (colon < 0 || !int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
-            throw new BackendSettingsException($"{setting}: \"{value}\" is not host:port");
+            throw new SettingsException($"{setting}: \"{value}\" is not host:port");
         return FromHost(value[..colon], port, setting);
     }
 
@@ -26,6 +27,6 @@ public sealed record ListenAddress(IPAddress? Address, string Host, int Port)
             return new ListenAddress(address, host, port);
         if (bare.Equals("localhost", StringComparison.OrdinalIgnoreCase))
             return new ListenAddress(IPAddress.Loopback, host, port);
-        throw new BackendSettingsException($"{setting}: \"{host}\" is not an IP address");
+        throw new SettingsException($"{setting}: \"{host}\" is not an IP address");
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sensu.Backend.Apid;
-using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipelined;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
@@ -22,7 +22,7 @@ public sealed class KeepaliveProcessor(
     IEventStore events,
     IEventWriter writer,
     IEventPipeline pipeline,
-    BackendOptions options,
+    IOptions<KeepalivedOptions> options,
     TimeProvider time,
     ILogger<KeepaliveProcessor> logger)
 {
@@ -129,7 +129,7 @@ public sealed class KeepaliveProcessor(
             ev.Timestamp = now;
             await pipeline.EnqueueAsync(ev, cancellationToken).ConfigureAwait(false);
         }
-        var handler = entity.Deregistration.Handler ?? options.DeregistrationHandler;
+        var handler = entity.Deregistration.Handler ?? options.Value.DeregistrationHandler;
         if (!string.IsNullOrEmpty(handler))
             await pipeline.EnqueueAsync(KeepaliveEvents.Deregistration(entity, handler, now), cancellationToken).ConfigureAwait(false);
         Log.Deregistered(logger, $"{ns}/{name}");

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sensu.Backend.Apid;
-using Sensu.Backend.Hosting;
 using Sensu.Core.Json;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
@@ -31,7 +31,7 @@ public sealed class Keepalived : BackgroundService, IKeepaliveReceiver
     private readonly KeepalivedMetrics _metrics;
 
     public Keepalived(
-        BackendOptions options,
+        IOptions<KeepalivedOptions> options,
         KeepaliveProcessor processor,
         ResourceService resources,
         IEventStore events,
@@ -47,8 +47,8 @@ public sealed class Keepalived : BackgroundService, IKeepaliveReceiver
         _time = time;
         _logger = logger;
         _switches = new KeepaliveSwitches(time);
-        var workers = Math.Max(1, options.KeepalivedWorkers);
-        var capacity = Math.Max(1, (options.KeepalivedBufferSize + workers - 1) / workers);
+        var workers = Math.Max(1, options.Value.Workers);
+        var capacity = Math.Max(1, (options.Value.BufferSize + workers - 1) / workers);
         _queues = new Channel<Event>[workers];
         for (var i = 0; i < workers; i++)
         {

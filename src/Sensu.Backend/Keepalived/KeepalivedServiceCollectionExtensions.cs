@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipelined;
 
 namespace Sensu.Backend.Keepalived;
@@ -8,11 +7,11 @@ namespace Sensu.Backend.Keepalived;
 /// <summary>Registers Keepalived: keepalive events, liveness switches, registration and deregistration.</summary>
 public static class KeepalivedServiceCollectionExtensions
 {
-    public static IServiceCollection AddKeepalived(this IServiceCollection services, BackendOptions options)
+    /// <summary>Registers Keepalived with its <see cref="KeepalivedOptions"/>, validated at start.</summary>
+    public static IServiceCollection AddKeepalived(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        services.AddOptions<KeepalivedOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
-        services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventPipeline, NoOpEventPipeline>();
         services.AddSingleton<KeepaliveProcessor>();

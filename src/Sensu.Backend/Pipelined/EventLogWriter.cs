@@ -2,7 +2,7 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Hosting;
+using Microsoft.Extensions.Options;
 using Sensu.Backend.Pipeline.Mutators;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
@@ -14,7 +14,8 @@ namespace Sensu.Backend.Pipelined;
 /// <c>--event-log-file</c>: one JSON line per processed event (entity redacted, secret values scrubbed), appended by a
 /// single background writer. The buffer holds <see cref="BufferSize"/> lines; when it is full a writer waits at most
 /// <see cref="BufferWait"/> (Sensu's <c>event-log-buffer-size</c>/<c>event-log-buffer-wait</c> defaults) and then the
-/// line is dropped and counted, so the pipeline is never held up for long. Stopping writes what is buffered.
+/// line is dropped and counted, so the pipeline is never held up for long. Stopping writes what is buffered. Without
+/// <c>--event-log-file</c> it is not <see cref="Enabled"/>: it writes nothing and the pipeline does not call it.
 /// </summary>
 public sealed class EventLogWriter : BackgroundService
 {
@@ -32,14 +33,17 @@ public sealed class EventLogWriter : BackgroundService
     private readonly ILogger<EventLogWriter> _logger;
     private long _dropped;
 
-    public EventLogWriter(BackendOptions options, SecretScrubber scrubber, TimeProvider time, ILogger<EventLogWriter> logger)
+    public EventLogWriter(IOptions<PipelinedOptions> options, SecretScrubber scrubber, TimeProvider time, ILogger<EventLogWriter> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _path = options.EventLogFile is { Length: > 0 } path ? path : throw new ArgumentException("no event log file configured", nameof(options));
+        _path = options.Value.EventLogFile ?? string.Empty;
         _scrubber = scrubber;
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>True when <c>--event-log-file</c> names a file.</summary>
+    public bool Enabled => _path.Length > 0;
 
     /// <summary>Events left out because the buffer stayed full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -68,6 +72,8 @@ public sealed class EventLogWriter : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Enabled)
+            return;
         StreamWriter? writer = null;
         try
         {

@@ -1,15 +1,15 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Hosting;
+using Microsoft.Extensions.Options;
 using Sensu.Backend.Pipeline;
 using Sensu.Core.Resources.Core;
 
 namespace Sensu.Backend.Pipelined;
 
 /// <summary>
-/// The event pipeline daemon (core-spec §5.1): a bounded queue (<see cref="BackendOptions.PipelinedBufferSize"/>; a
-/// full queue makes Eventd wait) read by <see cref="BackendOptions.PipelinedWorkers"/> workers. Each event is written
+/// The event pipeline daemon (core-spec §5.1): a bounded queue (<see cref="PipelinedOptions.BufferSize"/>; a
+/// full queue makes Eventd wait) read by <see cref="PipelinedOptions.Workers"/> workers. Each event is written
 /// to the event log (when configured), then goes through the workflows <see cref="PipelineResolver"/> finds (its
 /// <c>Pipeline</c> resources, then its legacy handlers), one after the other, each run by <see cref="WorkflowRunner"/>.
 /// <para>
@@ -33,7 +33,7 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
     private readonly ILogger<Pipelined> _logger;
 
     public Pipelined(
-        BackendOptions options,
+        IOptions<PipelinedOptions> options,
         PipelineResolver resolver,
         WorkflowRunner runner,
         PipelineMetrics metrics,
@@ -42,15 +42,15 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metrics);
-        _workers = Math.Max(1, options.PipelinedWorkers);
-        _queue = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(Math.Max(1, options.PipelinedBufferSize))
+        _workers = Math.Max(1, options.Value.Workers);
+        _queue = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(Math.Max(1, options.Value.BufferSize))
         {
             FullMode = BoundedChannelFullMode.Wait,
         });
         _resolver = resolver;
         _runner = runner;
         _metrics = metrics;
-        _eventLog = eventLog;
+        _eventLog = eventLog is { Enabled: true } ? eventLog : null;
         _logger = logger;
         metrics.ObserveQueueDepth(() => _queue.Reader.CanCount ? _queue.Reader.Count : 0);
     }
@@ -93,7 +93,7 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
     /// <summary>
     /// One worker: takes one event at a time. An idle worker waits with <c>ReadAsync</c>, which hands each new event
     /// to one waiting worker; <c>WaitToReadAsync</c> would wake every idle worker for every event (and each would
-    /// queue a new wait), a cost that grows with <see cref="BackendOptions.PipelinedWorkers"/>. The wait takes no
+    /// queue a new wait), a cost that grows with <see cref="PipelinedOptions.Workers"/>. The wait takes no
     /// token: stopping completes the queue, which ends it.
     /// </summary>
     private async Task WorkAsync(CancellationToken stoppingToken)

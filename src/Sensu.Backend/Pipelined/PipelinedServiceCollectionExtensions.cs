@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Caching;
-using Sensu.Backend.Hosting;
+using Microsoft.Extensions.Options;
 using Sensu.Backend.Pipeline;
 using Sensu.Backend.Pipeline.Assets;
 using Sensu.Backend.Pipeline.Filters;
@@ -22,22 +22,28 @@ namespace Sensu.Backend.Pipelined;
 /// </summary>
 public static class PipelinedServiceCollectionExtensions
 {
-    public static IServiceCollection AddPipelined(this IServiceCollection services, BackendOptions options)
+    /// <summary>Registers the pipeline with its <see cref="PipelinedOptions"/>, validated at start.</summary>
+    public static IServiceCollection AddPipelined(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        services.TryAddSingleton(options);
+        services.AddOptions<PipelinedOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton(new ProcessRunnerOptions());
         services.TryAddSingleton<IProcessRunner, ProcessRunner>();
-        services.TryAddSingleton(Secrets.ChildEnvironmentAllowList.BaseEnvironment(options));
+        services.TryAddSingleton(sp => Secrets.ChildEnvironmentAllowList.BaseEnvironment(
+            sp.GetRequiredService<IOptions<PipelinedOptions>>().Value.ChildEnvAllowList,
+            sp.GetRequiredService<IOptions<Secrets.SecretsOptions>>().Value.Credentials));
         services.TryAddSingleton<IJavaScriptEngine>(sp => new JintJavaScriptEngine(null, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(new RuntimeAssetOptions
+        services.TryAddSingleton(sp =>
         {
-            CacheDirectory = options.CacheDir,
-            RateLimit = options.AssetsRateLimit,
-            BurstLimit = options.AssetsBurstLimit,
-            TrustedCaFile = options.TrustedCaFile,
+            var options = sp.GetRequiredService<IOptions<PipelinedOptions>>().Value;
+            return new RuntimeAssetOptions
+            {
+                CacheDirectory = options.CacheDir,
+                RateLimit = options.AssetsRateLimit,
+                BurstLimit = options.AssetsBurstLimit,
+                TrustedCaFile = options.TrustedCaFile,
+            };
         });
         services.TryAddSingleton<IRuntimeAssetInstaller>(sp => new RuntimeAssetInstaller(
             sp.GetRequiredService<RuntimeAssetOptions>(), sp.GetRequiredService<IJavaScriptEngine>(), timeProvider: sp.GetRequiredService<TimeProvider>()));
@@ -71,9 +77,9 @@ public static class PipelinedServiceCollectionExtensions
 
         services.TryAddSingleton<PipelineResolver>();
         services.TryAddSingleton<WorkflowRunner>();
-        if (!string.IsNullOrEmpty(options.EventLogFile))
+        if (!services.Any(static d => d.ServiceType == typeof(EventLogWriter)))
         {
-            services.TryAddSingleton<EventLogWriter>();
+            services.AddSingleton<EventLogWriter>();
             services.AddHostedService(sp => sp.GetRequiredService<EventLogWriter>());
         }
         services.TryAddSingleton<Pipelined>();

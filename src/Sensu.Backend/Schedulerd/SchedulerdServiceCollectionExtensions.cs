@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Caching;
-using Sensu.Backend.Hosting;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution.JavaScript;
 
@@ -15,9 +14,8 @@ namespace Sensu.Backend.Schedulerd;
 /// </summary>
 public static class SchedulerdServiceCollectionExtensions
 {
-    public static IServiceCollection AddSchedulerd(this IServiceCollection services, BackendOptions options)
+    public static IServiceCollection AddSchedulerd(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(options);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdhocQueue>();

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Sensu.Backend.Hosting;
+using Sensu.Core.Configuration;
 using Sensu.Execution;
 using Sensu.Backend.Secrets.Redaction;
 using Sensu.Backend.Secrets.Env;
@@ -41,19 +41,21 @@ public static partial class ChildEnvironmentAllowList
     /// The policy of backend-side commands: the allow-list, never a <c>SENSU_BACKEND_*</c> variable nor one that may
     /// hold a secret, nor any variable whose value is one of the backend's credentials.
     /// </summary>
-    public static ChildEnvironmentPolicy Policy(BackendOptions options)
+    /// <param name="allowList"><c>--child-env-allow-list</c> (<see cref="Pipelined.PipelinedOptions.ChildEnvAllowList"/>).</param>
+    /// <param name="credentials">The backend's credentials (<see cref="SecretsOptions.Credentials"/>).</param>
+    public static ChildEnvironmentPolicy Policy(string? allowList, IEnumerable<string> credentials)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var problems = Problems(options.ChildEnvAllowList).ToList();
+        ArgumentNullException.ThrowIfNull(credentials);
+        var problems = Problems(allowList).ToList();
         if (problems.Count > 0)
-            throw new BackendSettingsException(string.Join("; ", problems));
-        return ChildEnvironmentPolicy.AllowOnly(Parse(options.ChildEnvAllowList).Where(EnvSecretReach.IsHarmless))
+            throw new SettingsException(string.Join("; ", problems));
+        return ChildEnvironmentPolicy.AllowOnly(Parse(allowList).Where(EnvSecretReach.IsHarmless))
             .ExcludingPrefixes([EnvSecretReach.BackendSettingsPrefix])
-            .ExcludingValues(StartupScrubValues.Credentials(options));
+            .ExcludingValues(credentials.Where(static c => c.Length > 0));
     }
 
     /// <summary>The base environment of every backend-side command, selected once from this process.</summary>
-    public static BaseEnvironment BaseEnvironment(BackendOptions options) => Policy(options).SelectFromProcess();
+    public static BaseEnvironment BaseEnvironment(string? allowList, IEnumerable<string> credentials) => Policy(allowList, credentials).SelectFromProcess();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex VariableName();

@@ -12,6 +12,13 @@ public sealed class SecretsOptions
     /// </summary>
     public TimeSpan DefaultTtl { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The backend's own credentials (<c>--cluster-admin-password</c>, <c>--cluster-admin-api-key</c>): known to the
+    /// scrubber from start (<see cref="StartupScrubValues"/>), and no variable holding one is passed to a command
+    /// (<see cref="ChildEnvironmentAllowList"/>).
+    /// </summary>
+    public List<string> Credentials { get; } = [];
+
     /// <summary>Null when valid, else the reason.</summary>
     public string? Validate()
     {

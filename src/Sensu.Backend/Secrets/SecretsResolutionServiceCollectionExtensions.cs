@@ -35,7 +35,7 @@ public static class SecretsResolutionServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         // Taken by the scrubber's constructor: the backend's credentials and the values the Env provider could serve.
-        services.TryAddSingleton(sp => ScrubberSeed.From(sp.GetService<BackendOptions>(), Sensu.Execution.ChildEnvironmentPolicy.ProcessVariables()));
+        services.TryAddSingleton(sp => ScrubberSeed.From(sp.GetRequiredService<IOptions<SecretsOptions>>().Value, Sensu.Execution.ChildEnvironmentPolicy.ProcessVariables()));
         services.TryAddSingleton<SecretScrubber>();
         services.TryAddSingleton<SecretsMetrics>();
         services.TryAddSingleton<SecretCache>();

@@ -1,4 +1,5 @@
 using Sensu.Agent.Configuration;
+using Sensu.Core.Configuration;
 
 namespace Sensu.Agent.Tests.Configuration;
 
@@ -99,14 +100,14 @@ public sealed class AgentSettingsTests : IDisposable
     public void Invalid_settings_are_refused_at_start(string flag, string value, string message)
     {
         var flags = new Dictionary<string, string> { ["config-file"] = ConfigFile("{}"), [flag] = value };
-        var e = Assert.Throws<AgentSettingsException>(() => AgentSettings.Load(flags, Env([])));
+        var e = Assert.Throws<SettingsException>(() => AgentSettings.Load(flags, Env([])));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Missing_explicit_config_file_is_an_error()
     {
-        var e = Assert.Throws<AgentSettingsException>(() =>
+        var e = Assert.Throws<SettingsException>(() =>
             AgentSettings.Load(new Dictionary<string, string> { ["config-file"] = "/nope/agent.yml" }, Env([])));
         Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
     }
@@ -160,7 +161,7 @@ public sealed class AgentSettingsTests : IDisposable
         var configFile = start.Options.OfType<System.CommandLine.Option<string>>().Single(o => o.Name == "--config-file");
         var options = start.Options.OfType<System.CommandLine.Option<string[]>>().ToDictionary(o => o.Name.TrimStart('-'), o => o);
 
-        var e = Assert.Throws<AgentSettingsException>(() => AgentSettings.Load(Sensu.Agent.Hosting.AgentCli.GivenFlags(result, configFile, options), Env([])));
+        var e = Assert.Throws<SettingsException>(() => AgentSettings.Load(Sensu.Agent.Hosting.AgentCli.GivenFlags(result, configFile, options), Env([])));
         Assert.Contains("deregister", e.Message, StringComparison.Ordinal);
     }
 }

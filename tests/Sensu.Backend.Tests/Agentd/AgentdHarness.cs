@@ -43,7 +43,7 @@ internal sealed class AgentdHarness : IAsyncDisposable
             if (settings is not null)
             {
                 var options = services.BuildServiceProvider().GetRequiredService<BackendOptions>();
-                var tuned = new AgentdSettings(options);
+                var tuned = new AgentdSettings(BackendOptionsBinding.Agentd(options));
                 settings(tuned);
                 services.RemoveAll<AgentdSettings>();
                 services.AddSingleton(tuned);

@@ -31,7 +31,7 @@ public sealed class EventdApiTests
             ClusterAdminUsername = "admin",
             ClusterAdminPassword = "P@ssw0rd!",
         };
-        var app = BackendHost.Build(options, [s => s.AddSingleton<IEventPipeline>(pipeline), s => s.AddEventd(options)]);
+        var app = BackendHost.Build(options, [s => s.AddSingleton<IEventPipeline>(pipeline), s => s.AddEventd()]);
         try
         {
             await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(CancellationToken.None);

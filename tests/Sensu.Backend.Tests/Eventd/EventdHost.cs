@@ -48,9 +48,10 @@ public sealed class EventdHost : IAsyncDisposable
             .AddLogging()
             .AddSingleton(TimeProvider.System)
             .AddSqliteStore(new SqliteStoreOptions { StateDirectory = dir })
-            .AddApid(512000)
+            .AddBackendOptions(options)
+            .AddApid()
             .AddSingleton(pipeline)
-            .AddEventd(options)
+            .AddEventd()
             .BuildServiceProvider();
         var host = new EventdHost(services, dir);
         var writer = services.GetRequiredService<IResourceWriter>();

@@ -1,4 +1,5 @@
 using Sensu.Backend.Hosting;
+using Sensu.Core.Configuration;
 
 namespace Sensu.Backend.Tests.Hosting;
 
@@ -52,21 +53,21 @@ public sealed class BackendSettingsTests : IDisposable
     [InlineData("insecure-skip-tls-verify", "maybe", "insecure-skip-tls-verify")]
     public void Bad_values_name_the_setting(string flag, string value, string named)
     {
-        var ex = Assert.Throws<BackendSettingsException>(() => BackendSettings.Load(Flags(("config-file", WriteConfig("")), (flag, value)), _ => null));
+        var ex = Assert.Throws<SettingsException>(() => BackendSettings.Load(Flags(("config-file", WriteConfig("")), (flag, value)), _ => null));
         Assert.Contains(named, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_missing_explicit_config_file_is_an_error()
     {
-        var ex = Assert.Throws<BackendSettingsException>(() => BackendSettings.Load(Flags(("config-file", "/nonexistent/backend.yml")), _ => null));
+        var ex = Assert.Throws<SettingsException>(() => BackendSettings.Load(Flags(("config-file", "/nonexistent/backend.yml")), _ => null));
         Assert.Contains("/nonexistent/backend.yml", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_malformed_config_file_names_the_file_and_line()
     {
-        var ex = Assert.Throws<BackendSettingsException>(() => BackendSettings.Load(Flags(("config-file", WriteConfig("state-dir: [unclosed\n"))), _ => null));
+        var ex = Assert.Throws<SettingsException>(() => BackendSettings.Load(Flags(("config-file", WriteConfig("state-dir: [unclosed\n"))), _ => null));
         Assert.Contains("backend.yml", ex.Message, StringComparison.Ordinal);
         Assert.Contains("line", ex.Message, StringComparison.Ordinal);
     }

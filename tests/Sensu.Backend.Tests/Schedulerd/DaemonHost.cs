@@ -80,14 +80,15 @@ public sealed class DaemonHost : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Start))
             .AddSqliteStore(new SqliteStoreOptions { StateDirectory = dir })
-            .AddApid(512000)
+            .AddBackendOptions(options)
+            .AddApid()
             .AddSingleton<IEventPipeline>(new RecordingPipeline())
             .AddSingleton<ICheckRequestPublisher>(new RecordingPublisher())
             .AddSingleton<IAgentPresence>(new FixedPresence())
-            .AddEventd(options)
+            .AddEventd()
             .AddSecrets()
-            .AddKeepalived(options)
-            .AddSchedulerd(options);
+            .AddKeepalived()
+            .AddSchedulerd();
         if (engine is not null)
             services.AddSingleton(engine);
         var provider = services.BuildServiceProvider();

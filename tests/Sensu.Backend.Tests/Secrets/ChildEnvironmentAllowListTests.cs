@@ -1,5 +1,6 @@
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Secrets;
+using Sensu.Core.Configuration;
 using Sensu.Execution;
 
 namespace Sensu.Backend.Tests.Secrets;
@@ -28,14 +29,12 @@ public sealed class ChildEnvironmentAllowListTests
     [Fact]
     public void The_policy_passes_the_list_but_never_a_backend_credential_value()
     {
-        var options = new BackendOptions { ClusterAdminPassword = "admin-pass-123", ChildEnvAllowList = "PATH,LC_MESSAGES,TZ" };
-
-        var selected = ChildEnvironmentAllowList.Policy(options).Select(Parent);
+        var selected = ChildEnvironmentAllowList.Policy("PATH,LC_MESSAGES,TZ", ["admin-pass-123"]).Select(Parent);
 
         // TZ is allow-listed but holds the admin password: dropped by value.
         Assert.Equal(["LC_MESSAGES", "PATH"], selected.Keys);
-        Assert.Equal(["HOME", "PATH", "TZ"], ChildEnvironmentAllowList.Policy(new BackendOptions()).Select(Parent).Keys);
-        Assert.Empty(ChildEnvironmentAllowList.Policy(new BackendOptions { ChildEnvAllowList = "" }).Select(Parent).Entries);
+        Assert.Equal(["HOME", "PATH", "TZ"], ChildEnvironmentAllowList.Policy(null, []).Select(Parent).Keys);
+        Assert.Empty(ChildEnvironmentAllowList.Policy("", []).Select(Parent).Entries);
     }
 
     [Theory]
@@ -45,7 +44,7 @@ public sealed class ChildEnvironmentAllowListTests
     public void A_name_that_may_hold_a_secret_is_refused_at_start(string list, string problem)
     {
         // Choice (issue 16): refusing at start rather than dropping silently, so the operator learns to grant it with a Secret.
-        var error = Assert.Throws<BackendSettingsException>(() => ChildEnvironmentAllowList.Policy(new BackendOptions { ChildEnvAllowList = list }));
+        var error = Assert.Throws<SettingsException>(() => ChildEnvironmentAllowList.Policy(list, []));
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.Contains(ChildEnvironmentAllowList.Flag, error.Message, StringComparison.Ordinal);
     }
@@ -61,7 +60,7 @@ public sealed class ChildEnvironmentAllowListTests
             Assert.Equal("PATH,LC_CTYPE", BackendSettings.Load(new Dictionary<string, string> { ["config-file"] = file }, _ => null).ChildEnvAllowList);
             Assert.Equal("HOME", BackendSettings.Load(new Dictionary<string, string> { ["config-file"] = file },
                 name => name == "SENSU_BACKEND_CHILD_ENV_ALLOW_LIST" ? "HOME" : null).ChildEnvAllowList);
-            var error = Assert.Throws<BackendSettingsException>(() => BackendSettings.Load(
+            var error = Assert.Throws<SettingsException>(() => BackendSettings.Load(
                 new Dictionary<string, string> { ["config-file"] = file },
                 name => name == "SENSU_BACKEND_CHILD_ENV_ALLOW_LIST" ? "PATH,MY_TOKEN" : null));
             Assert.Contains("MY_TOKEN may hold a secret", error.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Tests.Support;
+using Sensu.Core.Configuration;
 using Sensu.Store.Sqlite;
 using Sensu.Testing.Processes;
 
@@ -83,7 +84,7 @@ public sealed class DurabilityTests
     public void Options_built_in_code_are_validated_too()
     {
         var options = new BackendOptions { StoreSync = "sometimes" };
-        var ex = Assert.Throws<BackendSettingsException>(() => BackendSettings.Validate(options));
+        var ex = Assert.Throws<SettingsException>(() => BackendSettings.Validate(options));
         Assert.Contains("store-sync must be one of full, normal", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -72,7 +72,6 @@ public sealed class BackendProcess : IAsyncDisposable
         var stateRoot = Directory.CreateTempSubdirectory("sensu-it-").FullName;
         var apiPort = FreePort.Next();
         var agentPort = FreePort.Next();
-        var dashboardPort = FreePort.Next();
         var apiUrl = new Uri($"http://127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}");
 
         var start = DotnetChild.StartInfo(dll, stateRoot, []);
@@ -82,11 +81,8 @@ public sealed class BackendProcess : IAsyncDisposable
             "--state-dir", Path.Combine(stateRoot, "state"),
             "--cache-dir", Path.Combine(stateRoot, "cache"),
             "--api-listen-address", $"127.0.0.1:{apiPort.ToString(CultureInfo.InvariantCulture)}",
-            "--api-url", apiUrl.ToString().TrimEnd('/'),
             "--agent-host", "127.0.0.1",
             "--agent-port", agentPort.ToString(CultureInfo.InvariantCulture),
-            "--dashboard-host", "127.0.0.1",
-            "--dashboard-port", dashboardPort.ToString(CultureInfo.InvariantCulture),
             "--log-level", "info",
         })
         {

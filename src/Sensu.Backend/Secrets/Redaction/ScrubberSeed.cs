@@ -1,5 +1,3 @@
-using Sensu.Backend.Hosting;
-
 namespace Sensu.Backend.Secrets.Redaction;
 
 /// <summary>
@@ -16,7 +14,7 @@ public sealed class ScrubberSeed
     public IReadOnlyList<string> Values { get; }
 
     /// <summary>The credentials of <paramref name="options"/> (when given) and the environment values worth scrubbing.</summary>
-    public static ScrubberSeed From(BackendOptions? options, IEnumerable<KeyValuePair<string, string>> variables) =>
+    public static ScrubberSeed From(SecretsOptions? options, IEnumerable<KeyValuePair<string, string>> variables) =>
         new([.. (options is null ? [] : StartupScrubValues.Credentials(options)), .. StartupScrubValues.EnvironmentValues(variables)]);
 
     public override string ToString() => $"ScrubberSeed({Values.Count} values)";

@@ -32,10 +32,10 @@ public static class StartupScrubValues
         StringComparer.Ordinal);
 
     /// <summary>The backend's own credentials that are set.</summary>
-    public static IEnumerable<string> Credentials(BackendOptions options)
+    public static IEnumerable<string> Credentials(SecretsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new[] { options.ClusterAdminPassword, options.ClusterAdminApiKey }.OfType<string>().Where(static v => v.Length > 0);
+        return options.Credentials.Where(static v => v.Length > 0);
     }
 
     /// <summary>The values of <paramref name="variables"/> to scrub (see remarks).</summary>

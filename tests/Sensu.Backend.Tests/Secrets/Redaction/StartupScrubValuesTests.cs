@@ -50,15 +50,15 @@ public sealed class StartupScrubValuesTests
     [Fact]
     public void Credentials_are_the_admin_password_and_api_key_when_set()
     {
-        Assert.Equal(["pw-1234", "key-5678"], StartupScrubValues.Credentials(new BackendOptions { ClusterAdminPassword = "pw-1234", ClusterAdminApiKey = "key-5678" }));
-        Assert.Empty(StartupScrubValues.Credentials(new BackendOptions { ClusterAdminPassword = "" }));
+        Assert.Equal(["pw-1234", "key-5678"], StartupScrubValues.Credentials(new SecretsOptions { Credentials = { "pw-1234", "key-5678" } }));
+        Assert.Empty(StartupScrubValues.Credentials(new SecretsOptions { Credentials = { "" } }));
     }
 
     [Fact]
     public void A_scrubber_built_with_a_seed_scrubs_its_values_from_the_start()
     {
         var seed = ScrubberSeed.From(
-            new BackendOptions { ClusterAdminPassword = "admin-pw-1", ClusterAdminApiKey = "abc" },
+            new SecretsOptions { Credentials = { "admin-pw-1", "abc" } },
             [new("UNREFERENCED", "unreferenced-value"), new("PATH", "/usr/bin")]);
         var scrubber = new SecretScrubber(seed);
 
