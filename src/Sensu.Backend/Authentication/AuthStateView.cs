@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Sensu.Backend.Caching;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Caching;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Sensu.Backend.Caching;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Caching;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
