@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Caching;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
@@ -17,13 +17,11 @@ namespace Sensu.Backend.Authentication;
 /// A user that is deleted, disabled or given a new password loses its sessions here as soon as the change arrives.
 /// </summary>
 public sealed class AuthStateView(IChangeFeed feed, IResourceReader reader, VerifiedPasswordCache passwords, TimeProvider time, ILogger<AuthStateView> logger)
-    : BackgroundService
+    : ChangeFeedFollower(feed, Kinds, time)
 {
     private static readonly string UserKind = ResourceRegistry.For<User>().StoreKind;
     private static readonly string ApiKeyKind = ResourceRegistry.For<ApiKey>().StoreKind;
     private static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal) { UserKind, ApiKeyKind, AuthStoreKinds.Sessions };
-
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Users by name; a null value is a user known to be absent.</summary>
     public RevisionedMap<UserEntry> Users { get; } = new();
@@ -33,9 +31,6 @@ public sealed class AuthStateView(IChangeFeed feed, IResourceReader reader, Veri
 
     /// <summary>Sessions by id.</summary>
     public RevisionedMap<SessionEntry> Sessions { get; } = new();
-
-    /// <summary>Completes once the first load is done; fails if the view stops before that.</summary>
-    public Task WaitReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
     /// <summary>
     /// Applies a user read from the store (e.g. at login) as the feed would. An absent one (null) is not recorded:
@@ -73,7 +68,7 @@ public sealed class AuthStateView(IChangeFeed feed, IResourceReader reader, Veri
     /// </summary>
     public IReadOnlyList<string> PruneExpired()
     {
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var now = Time.GetUtcNow().ToUnixTimeSeconds();
         var stored = new List<string>();
         foreach (var (id, entry) in Sessions.Entries)
         {
@@ -83,40 +78,12 @@ public sealed class AuthStateView(IChangeFeed feed, IResourceReader reader, Veri
         return stored;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    var changes = feed.WatchAsync(Kinds, stoppingToken);
-                    await LoadAsync(stoppingToken).ConfigureAwait(false);
-                    _ready.TrySetResult();
-                    await foreach (var change in changes.ConfigureAwait(false))
-                        Apply(change.Key, change.Kind == ChangeKind.Put ? change.Resource : null, change.Revision);
-                }
-                catch (ChangeFeedLaggedException ex)
-                {
-                    Log.ViewLagged(logger, ex);
-                }
-                catch (StoreException ex)
-                {
-                    Log.ViewFailed(logger, ex);
-                    await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-        finally
-        {
-            _ready.TrySetCanceled(stoppingToken);
-        }
-    }
+    protected override void Apply(ResourceChange change) =>
+        Apply(change.Key, change.Kind == ChangeKind.Put ? change.Resource : null, change.Revision);
+
+    protected override void OnLagged(ChangeFeedLaggedException exception) => Log.ViewLagged(logger, exception);
+
+    protected override void OnFailed(StoreException exception) => Log.ViewFailed(logger, exception);
 
     private void Apply(ResourceKey key, StoredResource? stored, long revision)
     {
@@ -153,7 +120,7 @@ public sealed class AuthStateView(IChangeFeed feed, IResourceReader reader, Veri
             return current is null || current.Revision < revision ? new Revisioned<SessionEntry>(new SessionEntry(record), revision) : null;
         });
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         var users = await reader.ListAsync(UserKind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
         var keys = await reader.ListAsync(ApiKeyKind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);

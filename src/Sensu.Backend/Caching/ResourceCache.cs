@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
@@ -19,13 +18,12 @@ namespace Sensu.Backend.Caching;
 /// <see cref="CachingServiceCollectionExtensions.AddResourceCache{T}"/>.
 /// </summary>
 public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, TimeProvider time, ILogger<ResourceCache<T>> logger)
-    : BackgroundService where T : class, IResource
+    : ChangeFeedFollower(feed, Kinds, time) where T : class, IResource
 {
     private static readonly ResourceType Type = ResourceRegistry.For<T>();
     private static readonly JsonTypeInfo<T> Info = (JsonTypeInfo<T>)Type.TypeInfo;
     private static readonly IReadOnlySet<string> Kinds = new HashSet<string> { Type.StoreKind };
 
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private ImmutableDictionary<string, ImmutableDictionary<string, T>> _byNamespace =
         ImmutableDictionary<string, ImmutableDictionary<string, T>>.Empty;
@@ -36,9 +34,6 @@ public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, T
     /// handlers must be quick and must not throw.
     /// </summary>
     public event Action<ResourceKey?>? Changed;
-
-    /// <summary>Completes once the first load is done; fails if the cache stops before that.</summary>
-    public Task WaitReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
     /// <summary>One resource, or null.</summary>
     public T? Get(string @namespace, string name) =>
@@ -51,46 +46,13 @@ public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, T
     /// <summary>Every resource of every namespace (a snapshot).</summary>
     public IEnumerable<T> All() => Volatile.Read(ref _byNamespace).Values.SelectMany(v => v.Values);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    var changes = feed.WatchAsync(Kinds, stoppingToken);
-                    await LoadAsync(stoppingToken).ConfigureAwait(false);
-                    _ready.TrySetResult();
-                    Changed?.Invoke(null);
-                    await foreach (var change in changes.ConfigureAwait(false))
-                    {
-                        Apply(change);
-                        Changed?.Invoke(change.Key);
-                    }
-                }
-                catch (ChangeFeedLaggedException ex)
-                {
-                    CacheLog.Lagged(logger, Type.Name, ex);
-                }
-                catch (StoreException ex)
-                {
-                    CacheLog.Failed(logger, Type.Name, ex);
-                    await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-        finally
-        {
-            _ready.TrySetCanceled(stoppingToken);
-        }
-    }
+    protected override void OnLoaded() => Changed?.Invoke(null);
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    protected override void OnLagged(ChangeFeedLaggedException exception) => CacheLog.Lagged(logger, Type.Name, exception);
+
+    protected override void OnFailed(StoreException exception) => CacheLog.Failed(logger, Type.Name, exception);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         var page = await reader.ListAsync(Type.StoreKind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
         var builder = new Dictionary<string, ImmutableDictionary<string, T>.Builder>(StringComparer.Ordinal);
@@ -112,7 +74,13 @@ public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, T
         CacheLog.Loaded(logger, Type.Name, page.Items.Count);
     }
 
-    private void Apply(ResourceChange change)
+    protected override void Apply(ResourceChange change)
+    {
+        ApplyChange(change);
+        Changed?.Invoke(change.Key);
+    }
+
+    private void ApplyChange(ResourceChange change)
     {
         var key = change.Key;
         var value = change.Kind == ChangeKind.Put && change.Resource is { } stored ? Decode(stored) : null;

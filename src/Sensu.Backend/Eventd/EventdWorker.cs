@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Pipeline;
 using Sensu.Backend.Pipelined;
 using Sensu.Store;
 
@@ -156,7 +157,7 @@ internal sealed class EventdWorker
 
             try
             {
-                await _pipeline.EnqueueAsync(published, json, abort).ConfigureAwait(false);
+                await _pipeline.EnqueueAsync(new PipelineItem(published, json), abort).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !abort.IsCancellationRequested)
             {

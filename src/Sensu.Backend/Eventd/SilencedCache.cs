@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Caching;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
@@ -14,18 +14,14 @@ namespace Sensu.Backend.Eventd;
 /// (subscribed before the load, so nothing committed in between is missed). Readers get immutable snapshots.
 /// </summary>
 public sealed class SilencedCache(IChangeFeed feed, IResourceReader reader, TimeProvider time, ILogger<SilencedCache> logger)
-    : BackgroundService
+    : ChangeFeedFollower(feed, Kinds, time)
 {
     private static readonly string Kind = ResourceRegistry.For<Silenced>().StoreKind;
     private static readonly IReadOnlySet<string> Kinds = new HashSet<string> { Kind };
 
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private ImmutableDictionary<string, ImmutableDictionary<string, Silenced>> _byNamespace =
         ImmutableDictionary<string, ImmutableDictionary<string, Silenced>>.Empty;
-
-    /// <summary>Completes once the first load is done; fails if the cache stops before that.</summary>
-    public Task WaitReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
     /// <summary>The silences of one namespace (a snapshot).</summary>
     public IEnumerable<Silenced> InNamespace(string @namespace) =>
@@ -41,42 +37,11 @@ public sealed class SilencedCache(IChangeFeed feed, IResourceReader reader, Time
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    var changes = feed.WatchAsync(Kinds, stoppingToken);
-                    await LoadAsync(stoppingToken).ConfigureAwait(false);
-                    _ready.TrySetResult();
-                    await foreach (var change in changes.ConfigureAwait(false))
-                        Apply(change);
-                }
-                catch (ChangeFeedLaggedException ex)
-                {
-                    Log.SilencesLagged(logger, ex);
-                }
-                catch (StoreException ex)
-                {
-                    Log.SilencesFailed(logger, ex);
-                    await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-        finally
-        {
-            _ready.TrySetCanceled(stoppingToken);
-        }
-    }
+    protected override void OnLagged(ChangeFeedLaggedException exception) => Log.SilencesLagged(logger, exception);
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    protected override void OnFailed(StoreException exception) => Log.SilencesFailed(logger, exception);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         var page = await reader.ListAsync(Kind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
         var builder = new Dictionary<string, ImmutableDictionary<string, Silenced>.Builder>(StringComparer.Ordinal);
@@ -93,7 +58,7 @@ public sealed class SilencedCache(IChangeFeed feed, IResourceReader reader, Time
         Log.SilencesLoaded(logger, page.Items.Count);
     }
 
-    private void Apply(ResourceChange change)
+    protected override void Apply(ResourceChange change)
     {
         var key = change.Key;
         var silence = change.Kind == ChangeKind.Put && change.Resource is { } stored ? Decode(stored) : null;

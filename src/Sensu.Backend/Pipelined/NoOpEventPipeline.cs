@@ -1,9 +1,9 @@
-using Sensu.Core.Resources.Core;
+using Sensu.Backend.Pipeline;
 
 namespace Sensu.Backend.Pipelined;
 
 /// <summary>The default until Pipelined exists: events end at the store.</summary>
 public sealed class NoOpEventPipeline : IEventPipeline
 {
-    public ValueTask EnqueueAsync(Event ev, CancellationToken ct) => ValueTask.CompletedTask;
+    public ValueTask EnqueueAsync(PipelineItem item, CancellationToken ct) => ValueTask.CompletedTask;
 }

@@ -24,7 +24,7 @@ namespace Sensu.Backend.Pipelined;
 /// </summary>
 public sealed class Pipelined : BackgroundService, IEventPipeline
 {
-    private readonly Channel<QueuedEvent> _queue;
+    private readonly Channel<PipelineItem> _queue;
     private readonly int _workers;
     private readonly PipelineResolver _resolver;
     private readonly WorkflowRunner _runner;
@@ -43,7 +43,7 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metrics);
         _workers = Math.Max(1, options.Value.Workers);
-        _queue = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(Math.Max(1, options.Value.BufferSize))
+        _queue = Channel.CreateBounded<PipelineItem>(new BoundedChannelOptions(Math.Max(1, options.Value.BufferSize))
         {
             FullMode = BoundedChannelFullMode.Wait,
         });
@@ -55,13 +55,11 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
         metrics.ObserveQueueDepth(() => _queue.Reader.CanCount ? _queue.Reader.Count : 0);
     }
 
-    public ValueTask EnqueueAsync(Event ev, CancellationToken ct) => EnqueueAsync(ev, null, ct);
-
-    public async ValueTask EnqueueAsync(Event ev, byte[]? storedJson, CancellationToken ct)
+    public async ValueTask EnqueueAsync(PipelineItem item, CancellationToken ct)
     {
         try
         {
-            await _queue.Writer.WriteAsync(new QueuedEvent(ev, storedJson), ct).ConfigureAwait(false);
+            await _queue.Writer.WriteAsync(item, ct).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
@@ -114,7 +112,7 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
                         return;
                     }
                 }
-                await HandleAsync(queued.Event, queued.StoredJson, stoppingToken).ConfigureAwait(false);
+                await HandleAsync(queued, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -124,10 +122,9 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
     }
 
     /// <summary>Runs one event through every workflow that applies to it; never throws for a failing stage.</summary>
-    public Task HandleAsync(Event ev, CancellationToken cancellationToken) => HandleAsync(ev, null, cancellationToken);
-
-    private async Task HandleAsync(Event ev, byte[]? storedJson, CancellationToken cancellationToken)
+    public async Task HandleAsync(PipelineItem item, CancellationToken cancellationToken)
     {
+        var ev = item.Event;
         ArgumentNullException.ThrowIfNull(ev);
         _metrics.EventProcessed(ev.HasCheck ? "check" : "metrics");
         if (_eventLog is not null)
@@ -143,9 +140,6 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
             return;
         }
         foreach (var workflow in workflows)
-            await _runner.RunAsync(workflow, ev, storedJson, cancellationToken).ConfigureAwait(false);
+            await _runner.RunAsync(workflow, item, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>An event waiting for a worker, with the JSON Eventd stored when it is the whole event.</summary>
-    private readonly record struct QueuedEvent(Event Event, byte[]? StoredJson);
 }

@@ -17,7 +17,7 @@ namespace Sensu.Backend.Pipelined;
 /// <summary>
 /// Registers <see cref="Pipelined"/> as the backend's <see cref="IEventPipeline"/> and hosted service, the caches it
 /// reads its configuration from, the base environment of pipe handlers and mutators (<c>--child-env-allow-list</c>), the runtime asset installer (<c>--cache-dir</c>, <c>--assets-rate-limit</c>,
-/// <c>--assets-burst-limit</c>, <c>--trusted-ca-file</c>; TryAdd, so other daemons share it), its stage kinds (filters, mutators, handlers; built-ins before resources) and, with
+/// <c>--assets-burst-limit</c>, <c>--trusted-ca-file</c>; TryAdd, so other daemons share it), its stage kinds (filters, mutators, handlers; built-ins before resources), the mutator and handler kinds (one line per <c>type</c>) and, with
 /// <c>--event-log-file</c>, the <see cref="EventLogWriter"/>.
 /// </summary>
 public static class PipelinedServiceCollectionExtensions
@@ -63,8 +63,8 @@ public static class PipelinedServiceCollectionExtensions
         services.AddSingleton<IEventFilterStage, HasMetricsFilter>();
         services.AddSingleton<IEventFilterStage, EventFilterStage>();
 
-        services.TryAddSingleton<PipeMutator>();
-        services.TryAddSingleton<JavaScriptMutator>();
+        services.AddSingleton<IMutatorKind, PipeMutator>();
+        services.AddSingleton<IMutatorKind, JavaScriptMutator>();
         services.AddSingleton<IEventMutatorStage, JsonMutator>();
         services.AddSingleton<IEventMutatorStage, OnlyCheckOutputMutator>();
         services.AddSingleton<IEventMutatorStage, ResourceMutatorStage>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Sensu.Backend.Pipeline;
 using Sensu.Backend.Pipelined;
 using Sensu.Core.Resources.Core;
 
@@ -13,10 +14,10 @@ public sealed class RecordingPipeline(bool gated = false) : IEventPipeline
 
     public void Open() => _gate.TrySetResult();
 
-    public async ValueTask EnqueueAsync(Event ev, CancellationToken ct)
+    public async ValueTask EnqueueAsync(PipelineItem item, CancellationToken ct)
     {
         await _gate.Task.WaitAsync(ct);
-        Events.Enqueue(ev);
+        Events.Enqueue(item.Event);
     }
 
     private static TaskCompletionSource NewGate(bool gated)

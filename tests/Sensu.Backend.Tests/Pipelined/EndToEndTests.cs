@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Eventd;
+using Sensu.Backend.Tests.Pipeline.Assets;
+using Sensu.Backend.Tests.Pipeline.Handlers;
 using Sensu.Backend.Tests.Secrets;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Resources.Core;

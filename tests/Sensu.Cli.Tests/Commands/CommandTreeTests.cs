@@ -64,8 +64,6 @@ public sealed class CommandTreeTests
     /// <summary>Commands and flags of 6.14 not implemented yet ("path" or "path --flag").</summary>
     public static readonly string[] KnownMissing =
     [
-        "dump --types",
-        "check execute --interactive",
     ];
 
     [Fact]

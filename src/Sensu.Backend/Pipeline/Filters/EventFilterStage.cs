@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Pipeline.Assets;
+using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution.JavaScript;
 
@@ -25,7 +26,7 @@ public sealed class EventFilterStage(
     ILogger<EventFilterStage> logger,
     IJavaScriptEngine? engine = null) : IEventFilterStage
 {
-    public const string ResourceType = "EventFilter";
+    public static readonly string ResourceType = ResourceRegistry.For<EventFilter>().Name;
 
     public bool CanFilter(ResourceReference reference)
     {

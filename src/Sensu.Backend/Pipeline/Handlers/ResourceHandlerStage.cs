@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Caching;
+using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 
 namespace Sensu.Backend.Pipeline.Handlers;
@@ -17,7 +18,7 @@ public sealed class ResourceHandlerStage(
     TimeProvider time,
     ILogger<ResourceHandlerStage> logger) : IEventHandlerStage
 {
-    public const string ResourceType = "Handler";
+    public static readonly string ResourceType = ResourceRegistry.For<Handler>().Name;
 
     private readonly Dictionary<string, IHandlerKind> _kinds = kinds.ToDictionary(k => k.Type, StringComparer.Ordinal);
 

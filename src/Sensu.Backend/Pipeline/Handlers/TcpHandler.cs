@@ -8,47 +8,30 @@ namespace Sensu.Backend.Pipeline.Handlers;
 /// <summary>
 /// A <c>tcp</c> handler (core-spec §5.5): connects to <c>socket.host:port</c>, writes the mutated bytes once and
 /// closes, all within <c>timeout</c> (0 → 60 s). A refused connection, an unknown host or the timeout is an error
-/// naming the handler, the address and the cause.
+/// naming the handler, the address and the cause (<see cref="SocketHandler"/>).
 /// <para>
 /// The socket is made for the address family of the peer (an IP literal is used as is; a name is resolved and each
 /// of its addresses tried in turn), not as the dual-stack IPv6 socket <see cref="TcpClient"/> makes, which costs
 /// four more system calls per delivery; one connection per event makes those count.
 /// </para>
 /// </summary>
-public sealed class TcpHandler(ILogger<TcpHandler> logger) : IHandlerKind
+public sealed class TcpHandler(ILogger<TcpHandler> logger) : SocketHandler(logger)
 {
-    public string Type => Handler.TcpType;
+    public override string Type => Handler.TcpType;
 
-    public async Task<HandlerOutcome> RunAsync(Handler handler, Event ev, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    protected override string Verb => "deliver";
+
+    protected override async ValueTask<int> SendAsync(string host, int port, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(handler);
-        var socket = handler.Socket ?? throw new PipelineStageException($"handler {handler.Metadata.Name} has no socket");
         var length = body.Length;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(handler.EffectiveTimeout));
-        try
+        using var connection = await ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+        while (!body.IsEmpty)
         {
-            using var connection = await ConnectAsync(socket.Host, (int)socket.Port, timeout.Token).ConfigureAwait(false);
-            while (!body.IsEmpty)
-            {
-                var sent = await connection.SendAsync(body, SocketFlags.None, timeout.Token).ConfigureAwait(false);
-                body = body[sent..];
-            }
+            var sent = await connection.SendAsync(body, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            body = body[sent..];
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new PipelineStageException($"tcp handler {handler.Metadata.Name}: no delivery to {Address(socket)} within {handler.EffectiveTimeout}s");
-        }
-        catch (Exception ex) when (ex is SocketException or IOException)
-        {
-            throw new PipelineStageException($"tcp handler {handler.Metadata.Name}: cannot deliver to {Address(socket)}: {ex.Message}", ex);
-        }
-        if (logger.IsEnabled(LogLevel.Information))
-            Log.SocketHandlerSent(logger, Type, handler.Metadata.Name ?? "", Address(socket), length);
-        return HandlerOutcome.Ok;
+        return length;
     }
-
-    private static string Address(HandlerSocket socket) => $"{socket.Host}:{socket.Port}";
 
     private static async Task<Socket> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {

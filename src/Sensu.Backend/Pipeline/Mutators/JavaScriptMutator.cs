@@ -14,8 +14,13 @@ namespace Sensu.Backend.Pipeline.Mutators;
 /// gives the JSON of the (possibly modified) <c>event</c>; anything else is "bad mutator result". <c>timeout</c>
 /// (seconds) bounds the run ("mutator timeout reached, execution halted"). Secrets are not resolved (secrets-spec §4.1).
 /// </summary>
-public sealed class JavaScriptMutator(IJavaScriptEngine? engine = null)
+public sealed class JavaScriptMutator(IJavaScriptEngine? engine = null) : IMutatorKind
 {
+    public string Type => Mutator.JavaScriptType;
+
+    public ValueTask<byte[]> MutateAsync(Mutator mutator, Event ev, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Mutate(mutator, ev, cancellationToken));
+
     public byte[] Mutate(Mutator mutator, Event ev, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mutator);

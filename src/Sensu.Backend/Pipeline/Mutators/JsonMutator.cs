@@ -12,6 +12,9 @@ public sealed class JsonMutator : IEventMutatorStage
     public bool CanMutate(ResourceReference? reference) =>
         reference is null || (reference.IsA(ResourceReference.CoreV2, ResourceMutatorStage.ResourceType) && reference.Name is Name or "");
 
+    /// <summary>The event's stored JSON when its entity has nothing to redact (<see cref="IsStoredForm"/>).</summary>
+    public bool EmitsStoredJson(Event ev) => IsStoredForm(ev);
+
     public ValueTask<byte[]> MutateAsync(ResourceReference? reference, Event ev, CancellationToken cancellationToken) =>
         ValueTask.FromResult(ToJson(ev));
 

@@ -11,6 +11,8 @@ public sealed class OnlyCheckOutputMutator : IEventMutatorStage
     public bool CanMutate(ResourceReference? reference) =>
         reference is not null && reference.IsA(ResourceReference.CoreV2, ResourceMutatorStage.ResourceType) && reference.Name == Name;
 
+    public bool EmitsStoredJson(Event ev) => false;
+
     public ValueTask<byte[]> MutateAsync(ResourceReference? reference, Event ev, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ev);

@@ -19,9 +19,11 @@ public sealed class PipeMutator(
     BaseEnvironment baseEnvironment,
     SecretsResolver secrets,
     SecretScrubber scrubber,
-    PipelineAssets assets)
+    PipelineAssets assets) : IMutatorKind
 {
-    public async Task<byte[]> MutateAsync(Mutator mutator, Event ev, CancellationToken cancellationToken)
+    public string Type => Mutator.PipeType;
+
+    public async ValueTask<byte[]> MutateAsync(Mutator mutator, Event ev, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mutator);
         var name = mutator.Metadata.Name ?? "";

@@ -1,19 +1,25 @@
 using Sensu.Backend.Caching;
+using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 
 namespace Sensu.Backend.Pipeline.Mutators;
 
 /// <summary>
-/// A <c>Mutator</c> resource from the watcher-fed cache of the event's namespace, run as a pipe command
-/// (<see cref="PipeMutator"/>) or a JavaScript program (<see cref="JavaScriptMutator"/>) by its type.
+/// A <c>Mutator</c> resource from the watcher-fed cache of the event's namespace, run by the <see cref="IMutatorKind"/>
+/// of its type (<see cref="PipeMutator"/>, <see cref="JavaScriptMutator"/>; no type is <c>pipe</c>).
 /// A mutator that does not exist is an error: the handler is not run.
 /// </summary>
-public sealed class ResourceMutatorStage(ResourceCache<Mutator> mutators, PipeMutator pipe, JavaScriptMutator javaScript) : IEventMutatorStage
+public sealed class ResourceMutatorStage(ResourceCache<Mutator> mutators, IEnumerable<IMutatorKind> kinds) : IEventMutatorStage
 {
-    public const string ResourceType = "Mutator";
+    public static readonly string ResourceType = ResourceRegistry.For<Mutator>().Name;
+
+    private readonly Dictionary<string, IMutatorKind> _kinds = kinds.ToDictionary(k => k.Type, StringComparer.Ordinal);
 
     public bool CanMutate(ResourceReference? reference) =>
         reference is not null && reference.IsA(ResourceReference.CoreV2, ResourceType);
+
+    /// <summary>A mutator resource runs a program: its output is never the stored JSON as such.</summary>
+    public bool EmitsStoredJson(Event ev) => false;
 
     public async ValueTask<byte[]> MutateAsync(ResourceReference? reference, Event ev, CancellationToken cancellationToken)
     {
@@ -22,8 +28,9 @@ public sealed class ResourceMutatorStage(ResourceCache<Mutator> mutators, PipeMu
         var @namespace = EventKey.Namespace(ev);
         var mutator = mutators.Get(@namespace, reference.Name)
             ?? throw new PipelineStageException($"mutator \"{reference.Name}\" does not exist in namespace {@namespace}");
-        return mutator.IsJavaScript
-            ? javaScript.Mutate(mutator, ev, cancellationToken)
-            : await pipe.MutateAsync(mutator, ev, cancellationToken).ConfigureAwait(false);
+        var type = string.IsNullOrEmpty(mutator.Type) ? Mutator.PipeType : mutator.Type;
+        if (!_kinds.TryGetValue(type, out var kind))
+            throw new PipelineStageException($"mutator {reference.Name} has type {type}, which cannot be run");
+        return await kind.MutateAsync(mutator, ev, cancellationToken);
     }
 }

@@ -15,7 +15,8 @@ public static class DumpCommand
 {
     public static Command Build(CommandFactory factory)
     {
-        var types = new Argument<string>("TYPES") { Description = "all, or comma-separated types (core/v2.CheckConfig, checks, secrets/v1.Secret, ...)" };
+        var types = new Argument<string?>("TYPES") { Description = "all, or comma-separated types (core/v2.CheckConfig, checks, secrets/v1.Secret, ...)", Arity = ArgumentArity.ZeroOrOne };
+        var listTypes = new Option<bool>("--types", "-t") { Description = "list supported resource types (deprecated: use \"sensuctl describe-type all\")" };
         var format = new Option<string>("--format") { Description = "yaml (default) or wrapped-json", DefaultValueFactory = _ => "yaml" };
         format.AcceptOnlyFromAmong("yaml", "wrapped-json");
         var file = new Option<string?>("--file", "-f") { Description = "write to this file instead of standard output" };
@@ -32,10 +33,14 @@ public static class DumpCommand
               sensuctl dump all --omit core/v2.Event,core/v2.Entity
             """)
         {
-            types, format, file, omit, all, chunk,
+            types, format, file, omit, all, chunk, listTypes,
         };
         command.SetAction((result, cancellationToken) => factory.RunAsync(result, async runtime =>
         {
+            if (result.GetValue(listTypes))
+                return await ListTypesAsync(runtime, result.GetValue(types));
+            if (string.IsNullOrWhiteSpace(result.GetValue(types)))
+                throw new CliException("missing argument(s): a type, a comma-separated list of types, or 'all'");
             var selected = DumpTypes.Resolve(result.GetValue(types)!, result.GetValue(omit));
             var explicitTypes = result.GetValue(types)!.Trim() != "all";
             var allNamespaces = result.GetValue(all);
@@ -61,6 +66,18 @@ public static class DumpCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary><c>--types</c>, deprecated as in Sensu: the table of <c>describe-type all</c>, with Sensu's notice on stderr.</summary>
+    private static async Task<int> ListTypesAsync(CommandRuntime runtime, string? positional)
+    {
+        if (!string.IsNullOrWhiteSpace(positional))
+            throw new CliException("--types is mutually exclusive with positional args");
+        await runtime.Io.Error.WriteLineAsync("Flag --types has been deprecated, please use \"sensuctl describe-type all\" instead");
+        runtime.Printer.Table(["Fully Qualified Name", "Short Name", "API Version", "Type", "Namespaced"],
+            ResourceRegistry.All.Select(DescribeType.TypeDescription.Of)
+                .Select(d => (IReadOnlyList<string>)[d.Name, d.ShortName, d.ApiVersion, d.Type, d.Namespaced ? "true" : "false"]));
+        return 0;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Tests.Support;
 using Sensu.Store;
@@ -31,8 +32,7 @@ public sealed class SelectorBackendFixture : IAsyncLifetime
     {
         _backend = await TestBackend.StartAsync(null, services =>
         {
-            var limits = (ApiLimits)services.Last(d => d.ServiceType == typeof(ApiLimits)).ImplementationInstance!;
-            services.Replace(ServiceDescriptor.Singleton(limits with { ListChunkSize = ChunkSize }));
+            services.Replace(ServiceDescriptor.Singleton(sp => new ApiLimits(sp.GetRequiredService<IOptions<ApidOptions>>().Value.RequestLimit, ChunkSize)));
             services.AddSingleton(sp => new FilterSwitchingEventStore(sp.GetRequiredService<SqliteEventStore>()));
             services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<FilterSwitchingEventStore>());
             services.AddSingleton(sp => new FilterSwitchingResourceReader(new SqliteResourceReader(sp.GetRequiredService<SqliteStore>())));

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sensu.Backend.Pipeline;
 using Sensu.Backend.Pipeline.Handlers;
-using Sensu.Backend.Tests.Pipelined;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 

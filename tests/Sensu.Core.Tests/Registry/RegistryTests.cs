@@ -1,6 +1,6 @@
 using Sensu.Core.Registry;
 
-namespace Sensu.Core.Tests;
+namespace Sensu.Core.Tests.Registry;
 
 public sealed class RegistryTests
 {

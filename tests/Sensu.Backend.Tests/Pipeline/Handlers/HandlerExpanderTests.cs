@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Pipeline.Handlers;
 using Sensu.Backend.Tests.Support;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Pipeline.Handlers;
 
 /// <summary>Handler sets: expanded up to three levels, duplicates removed, missing handlers ignored, read from the cache.</summary>
 public sealed class HandlerExpanderTests

@@ -1,12 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Caching;
-using Sensu.Backend.Pipelined;
+using Sensu.Backend.Pipeline;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Pipeline;
 
 /// <summary>Legacy workflows: one per handler in name order, rebuilt when the cache holds a changed handler.</summary>
 public sealed class PipelineResolverTests

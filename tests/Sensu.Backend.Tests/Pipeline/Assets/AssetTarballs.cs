@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Pipeline.Assets;
 
 /// <summary>Asset archives built in memory (tar.gz), including one that tries to write outside its directory.</summary>
 internal static class AssetTarballs

@@ -6,7 +6,7 @@ using Sensu.Backend.Tests.Secrets;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Pipeline;
 
 /// <summary>
 /// Pipeline resources, custom JavaScript filters, pipe and JavaScript mutators, the isolate error rule, the event log

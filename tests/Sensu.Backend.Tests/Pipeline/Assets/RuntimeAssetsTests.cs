@@ -4,7 +4,7 @@ using Sensu.Backend.Tests.Secrets;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Pipeline.Assets;
 
 /// <summary>
 /// Runtime assets of pipe handlers, pipe mutators and filters, installed by the backend from a local HTTP server into

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Pipeline.Handlers;
 
 /// <summary>A UDP socket on 127.0.0.1:0 keeping every datagram as text.</summary>
 internal sealed class UdpSink : IAsyncDisposable

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Pipeline.Handlers;
 
 /// <summary>A TCP listener on 127.0.0.1:0 that keeps the whole payload of every connection (one event per connection).</summary>
 internal sealed class TcpSink : IAsyncDisposable

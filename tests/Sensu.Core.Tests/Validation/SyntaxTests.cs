@@ -1,9 +1,9 @@
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Validation;
 
-namespace Sensu.Core.Tests.Resources;
+namespace Sensu.Core.Tests.Validation;
 
-/// <summary>JavaScript, cron and time-window syntax used by the check/filter/asset types.</summary>
+/// <summary>JavaScript and cron syntax used by the check/filter/asset types.</summary>
 public sealed class SyntaxTests
 {
     [Theory]
@@ -53,26 +53,4 @@ public sealed class SyntaxTests
     [InlineData("CRON_TZ= * * * * *")]
     [InlineData("CRON_TZ=UTC")]
     public void Invalid_cron_is_rejected(string spec) => Assert.False(CronSyntax.IsValid(spec));
-
-    [Theory]
-    [InlineData("5:00 PM", 17, 0)]
-    [InlineData("8:00AM", 8, 0)]
-    [InlineData("12:30 AM", 0, 30)]
-    [InlineData("12:30 PM", 12, 30)]
-    [InlineData("00:00 AM", 0, 0)]
-    [InlineData("11:59 PM", 23, 59)]
-    public void Kitchen_times_parse(string text, int hour, int minute)
-    {
-        Assert.True(TimeWindowTimeRange.TryParseKitchen(text, out var t));
-        Assert.Equal(new TimeSpan(hour, minute, 0), t);
-    }
-
-    [Theory]
-    [InlineData("17:00")]
-    [InlineData("13:00 PM")]
-    [InlineData("5:60 PM")]
-    [InlineData("5:00 pm")]
-    [InlineData("5 PM")]
-    [InlineData("")]
-    public void Bad_kitchen_times_fail(string text) => Assert.False(TimeWindowTimeRange.TryParseKitchen(text, out _));
 }

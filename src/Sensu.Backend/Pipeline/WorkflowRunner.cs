@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Pipeline;
 using Sensu.Backend.Pipeline.Filters;
 using Sensu.Backend.Pipeline.Handlers;
 using Sensu.Backend.Pipeline.Mutators;
@@ -7,7 +6,7 @@ using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
 using Sensu.Backend.Secrets.Redaction;
 
-namespace Sensu.Backend.Pipelined;
+namespace Sensu.Backend.Pipeline;
 
 /// <summary>
 /// Runs one workflow for one event: its filters in order (the first that denies ends the workflow), then its mutator
@@ -28,18 +27,14 @@ public sealed class WorkflowRunner(
     private readonly IEventMutatorStage[] _mutators = mutators.ToArray();
     private readonly IEventHandlerStage[] _handlers = handlers.ToArray();
 
-    /// <summary>True when the handler ran (or was attempted past filters and mutator without error).</summary>
-    public Task<bool> RunAsync(ResolvedWorkflow workflow, Event ev, CancellationToken cancellationToken) =>
-        RunAsync(workflow, ev, null, cancellationToken);
-
     /// <summary>
-    /// As <see cref="RunAsync(ResolvedWorkflow, Event, CancellationToken)"/>, with the JSON Eventd stored for the
-    /// event when it is the whole event (<see cref="IEventPipeline.EnqueueAsync(Event, byte[], CancellationToken)"/>),
-    /// which the <c>json</c> mutator hands on when its output would be the same bytes.
+    /// True when the handler ran (or was attempted past filters and mutator without error). The item's stored JSON,
+    /// when given, is handed on by a mutator that says its output would be those same bytes.
     /// </summary>
-    public async Task<bool> RunAsync(ResolvedWorkflow workflow, Event ev, byte[]? storedJson, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(ResolvedWorkflow workflow, PipelineItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflow);
+        var ev = item.Event;
         ArgumentNullException.ThrowIfNull(ev);
         // The stage being run, named only if it fails (a reference's text is built for the log line alone).
         ResourceReference? stage = null;
@@ -67,7 +62,7 @@ public sealed class WorkflowRunner(
             var mutator = MutatorFor(workflow.Mutator)
                 ?? throw new PipelineStageException($"no mutator kind can apply {workflow.Mutator}");
             var mutateStarted = time.GetTimestamp();
-            var body = mutator is JsonMutator && storedJson is not null && JsonMutator.IsStoredForm(ev)
+            var body = item.StoredJson is { } storedJson && mutator.EmitsStoredJson(ev)
                 ? storedJson
                 : await mutator.MutateAsync(workflow.Mutator, ev, cancellationToken).ConfigureAwait(false);
             metrics.Mutator(time.GetElapsedTime(mutateStarted));

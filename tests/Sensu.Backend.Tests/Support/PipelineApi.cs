@@ -2,7 +2,7 @@ using System.Net;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Meta;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Support;
 
 /// <summary>Writes pipeline resources and events through the real API, waiting for resources to reach the pipeline's caches.</summary>
 internal sealed class PipelineApi(TestBackend backend, HttpClient client)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Pipeline.Assets;
 
 /// <summary>A real HTTP server on 127.0.0.1:0 serving asset archives and counting downloads per path.</summary>
 internal sealed class AssetHttpServer : IAsyncDisposable

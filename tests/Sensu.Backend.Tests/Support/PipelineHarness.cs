@@ -4,7 +4,7 @@ using Sensu.Backend.Tests.Secrets;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Meta;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Support;
 
 /// <summary>Waits used by pipeline tests: a resource reaching the watcher-fed cache, a file, a log line.</summary>
 internal static class PipelineHarness

@@ -2,7 +2,7 @@ using Sensu.Agent.Connection;
 using Sensu.Agent.Tests.Support;
 using Sensu.Testing.Vault;
 
-namespace Sensu.Agent.Tests.Configuration;
+namespace Sensu.Agent.Tests.Connection;
 
 public sealed class ConnectOptionsFactoryTests
 {

@@ -2,13 +2,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Sensu.Backend.Pipeline;
 using Sensu.Backend.Pipeline.Filters;
-using Sensu.Backend.Pipeline.Mutators;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Tests.Pipelined;
+namespace Sensu.Backend.Tests.Pipeline.Filters;
 
-public sealed class BuiltInsTests
+/// <summary>The built-in filters (<c>is_incident</c>, <c>not_silenced</c>, <c>has_metrics</c>) and the view filters see.</summary>
+public sealed class BuiltInFiltersTests
 {
     private static Event Make(uint status, uint previous, List<string>? silenced = null) => new()
     {
@@ -28,8 +28,6 @@ public sealed class BuiltInsTests
 
     private static ResourceReference Filter(string name) => new() { Name = name, Type = "EventFilter", ApiVersion = "core/v2" };
 
-    private static ResourceReference Mutator(string name) => new() { Name = name, Type = "Mutator", ApiVersion = "core/v2" };
-
     [Theory]
     [InlineData(2u, 0u, true)]
     [InlineData(0u, 2u, true)]
@@ -46,31 +44,6 @@ public sealed class BuiltInsTests
         Assert.True(new IsIncidentFilter().CanFilter(Filter("is_incident")));
         Assert.False(new IsIncidentFilter().CanFilter(Filter("custom")));
         Assert.False(new IsIncidentFilter().CanFilter(new ResourceReference { Name = "is_incident", Type = "Handler", ApiVersion = "core/v2" }));
-    }
-
-    [Fact]
-    public async Task Json_is_the_default_mutator_and_redacts_the_entity()
-    {
-        var ev = Make(2, 0);
-        var json = new JsonMutator();
-        Assert.True(json.CanMutate(null));
-        Assert.True(json.CanMutate(Mutator("json")));
-        Assert.False(json.CanMutate(Mutator("custom")));
-        var node = JsonNode.Parse(await json.MutateAsync(null, ev, CancellationToken.None))!;
-        Assert.Equal("REDACTED", node["entity"]!["metadata"]!["labels"]!["password"]!.GetValue<string>());
-        Assert.Equal("eu", node["entity"]!["metadata"]!["labels"]!["region"]!.GetValue<string>());
-        Assert.Equal("hunter22", ev.Entity!.Metadata.Labels!["password"]);
-    }
-
-    [Fact]
-    public async Task Only_check_output_gives_the_output_and_fails_without_a_check()
-    {
-        var mutator = new OnlyCheckOutputMutator();
-        Assert.True(mutator.CanMutate(Mutator("only_check_output")));
-        Assert.Equal("the output", Encoding.UTF8.GetString(await mutator.MutateAsync(Mutator("only_check_output"), Make(2, 0), CancellationToken.None)));
-        var metricsOnly = new Event { Entity = new Entity { Metadata = new ObjectMeta { Name = "e" } }, Metrics = new Sensu.Core.Resources.Core.Metrics() };
-        var ex = await Assert.ThrowsAsync<PipelineStageException>(async () => await mutator.MutateAsync(Mutator("only_check_output"), metricsOnly, CancellationToken.None));
-        Assert.Contains("no check", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,14 +1,14 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Caching;
-using Sensu.Backend.Pipeline;
 using Sensu.Backend.Pipeline.Handlers;
 using Sensu.Backend.Pipeline.Mutators;
 using Sensu.Backend.Pipeline.Filters;
+using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 using PipelineResource = Sensu.Core.Resources.Core.Pipeline;
 
-namespace Sensu.Backend.Pipelined;
+namespace Sensu.Backend.Pipeline;
 
 /// <summary>
 /// The workflows an event goes through (core-spec §5.1 step 8), read from the watcher-fed caches: first the
@@ -22,7 +22,7 @@ namespace Sensu.Backend.Pipelined;
 public sealed class PipelineResolver(ResourceCache<PipelineResource> pipelines, HandlerExpander expander, ILogger<PipelineResolver> logger)
 {
     public const string LegacyPipelineName = "legacy-pipeline";
-    public const string PipelineType = "Pipeline";
+    public static readonly string PipelineType = ResourceRegistry.For<PipelineResource>().Name;
 
     private readonly ConditionalWeakTable<Handler, ResolvedWorkflow[]> _legacyWorkflows = [];
 
