@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
 using Sensu.Backend.Keepalived;
 using Sensu.Core.Json;
 using Sensu.Core.Meta;

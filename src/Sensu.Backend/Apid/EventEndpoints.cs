@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
@@ -77,7 +78,7 @@ public static class EventEndpoints
     private static async Task<IResult> GetAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
     {
         var stored = await events.GetEventAsync(KeyFromRoute(context), cancellationToken).ConfigureAwait(false)
-            ?? throw ApiException.NotFound();
+            ?? throw ResourceException.NotFound();
         return ResourceBodies.Json(Present(stored.Json));
     }
 
@@ -98,7 +99,7 @@ public static class EventEndpoints
     private static async Task<IResult> DeleteAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
     {
         var deleted = await events.DeleteEventAsync(KeyFromRoute(context), cancellationToken).ConfigureAwait(false);
-        return deleted ? Results.NoContent() : throw ApiException.NotFound();
+        return deleted ? Results.NoContent() : throw ResourceException.NotFound();
     }
 
     /// <summary>An event as the API shows it: its entity's redacted labels and annotations stay redacted.</summary>
@@ -122,12 +123,12 @@ public static class EventEndpoints
     private static async Task<Event> ReadAsync(HttpContext context, string? entityName, string? checkName, CancellationToken cancellationToken)
     {
         var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
-        var ev = JsonSerializer.Deserialize(body, SensuJsonContext.Default.Event) ?? throw ApiException.Invalid("event body is null");
+        var ev = JsonSerializer.Deserialize(body, SensuJsonContext.Default.Event) ?? throw ResourceException.Invalid("event body is null");
         var ns = ApiRequestContext.RouteNamespace(context) ?? string.Empty;
         if (string.IsNullOrEmpty(ev.Metadata.Namespace))
             ev.Metadata.Namespace = ns;
         else if (ev.Metadata.Namespace != ns)
-            throw ApiException.Invalid($"the namespace of the event ({ev.Metadata.Namespace}) does not match the namespace on the URI ({ns})");
+            throw ResourceException.Invalid($"the namespace of the event ({ev.Metadata.Namespace}) does not match the namespace on the URI ({ns})");
 
         if (entityName is not null)
         {
@@ -148,7 +149,7 @@ public static class EventEndpoints
         if (string.IsNullOrEmpty(inBody))
             return inUrl;
         if (inBody != inUrl)
-            throw ApiException.Invalid($"the {what} name of the event ({inBody}) does not match the {what} name on the URI ({inUrl})");
+            throw ResourceException.Invalid($"the {what} name of the event ({inBody}) does not match the {what} name on the URI ({inUrl})");
         return inBody;
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
 using Sensu.Backend.Caching;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sensu.Backend.Apid;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipelined;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Sensu.Backend.Cluster;
 
 namespace Sensu.Backend.Hosting;
 

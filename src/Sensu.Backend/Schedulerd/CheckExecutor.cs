@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Agentd;
-using Sensu.Backend.Apid;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Json;

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Hosting;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;

@@ -49,7 +49,7 @@ public sealed class UserEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task A_password_hash_that_is_not_bcrypt_is_stored_as_given_and_matches_no_password()
     {
-        var store = (Sensu.Backend.Apid.ResourceService)_host.App.Services.GetService(typeof(Sensu.Backend.Apid.ResourceService))!;
+        var store = (Sensu.Backend.Resources.ResourceService)_host.App.Services.GetService(typeof(Sensu.Backend.Resources.ResourceService))!;
         await store.PutAsync(new Core.Resources.Core.User { Username = "carol", PasswordHash = "not-a-bcrypt-hash", Groups = ["view"] }, CancellationToken.None);
         Assert.Equal("not-a-bcrypt-hash", (await _host.GetUserAsync("carol"))!.PasswordHash);
 
@@ -139,7 +139,7 @@ public sealed class UserEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Generic_writes_of_users_hash_the_password_and_output_drops_it()
     {
-        var store = (Sensu.Backend.Apid.ResourceService)_host.App.Services.GetService(typeof(Sensu.Backend.Apid.ResourceService))!;
+        var store = (Sensu.Backend.Resources.ResourceService)_host.App.Services.GetService(typeof(Sensu.Backend.Resources.ResourceService))!;
         await store.PutAsync(new Core.Resources.Core.User { Username = "erin", Password = "3rinPassword", Groups = ["ops"] }, CancellationToken.None);
         var stored = (await _host.GetUserAsync("erin"))!;
         Assert.Null(stored.Password);

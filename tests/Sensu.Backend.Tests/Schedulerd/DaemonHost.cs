@@ -9,6 +9,7 @@ using Sensu.Backend.Eventd;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Keepalived;
 using Sensu.Backend.Pipelined;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Schedulerd;
 using Sensu.Backend.Secrets;
 using Sensu.Backend.Tests.Eventd;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Authentication;
 
-namespace Sensu.Backend.Authentication;
+namespace Sensu.Backend.Apid;
 
 /// <summary><c>POST /api/core/v2/apikeys {"username"}</c> → 201 with <c>Location: /api/core/v2/apikeys/&lt;uuid&gt;</c>.</summary>
 public static class ApiKeyEndpoints
@@ -25,9 +26,9 @@ public static class ApiKeyEndpoints
         {
             var body = await JsonSerializer.DeserializeAsync(context.Request.Body, AuthJsonContext.Default.ApiKeyRequestBody, context.RequestAborted).ConfigureAwait(false);
             if (string.IsNullOrEmpty(body?.Username))
-                throw ApiException.Invalid("username must not be empty");
+                throw ResourceException.Invalid("username must not be empty");
             if (await users.FindAsync(body.Username, context.RequestAborted).ConfigureAwait(false) is null)
-                throw ApiException.NotFound($"user \"{body.Username}\" not found");
+                throw ResourceException.NotFound($"user \"{body.Username}\" not found");
             var key = new ApiKey
             {
                 Metadata = new ObjectMeta { Name = Guid.NewGuid().ToString(), CreatedBy = SensuPrincipal.Username(context.User) },

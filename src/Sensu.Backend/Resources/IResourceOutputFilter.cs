@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Resources;
 
 /// <summary>Type-specific changes before a resource leaves the API (drop a password hash, redact a token).</summary>
 public interface IResourceOutputFilter

@@ -1,6 +1,6 @@
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Resources;
 
-/// <summary>Sensu's API error codes (the <c>code</c> of an error body) and the HTTP status each maps to.</summary>
+/// <summary>Sensu's error codes (the <c>code</c> of an API error body); <c>Apid/ApiErrors</c> maps each to an HTTP status.</summary>
 public enum SensuErrorCode
 {
     InternalErr = 0,

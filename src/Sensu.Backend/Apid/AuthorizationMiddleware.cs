@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
+using Sensu.Backend.Authorization;
 
-namespace Sensu.Backend.Authorization;
+namespace Sensu.Backend.Apid;
 
 /// <summary>
 /// Runs after authentication: derives the RBAC attributes of every <c>/api/…</c> request, stores them in
@@ -22,12 +23,12 @@ public sealed class AuthorizationMiddleware(RequestDelegate next, IAuthorizer au
         }
         if (user is null)
         {
-            await ApiErrors.WriteAsync(context, new ApiException(SensuErrorCode.Unauthenticated, "Request unauthorized")).ConfigureAwait(false);
+            await ApiErrors.WriteAsync(context, new ResourceException(SensuErrorCode.Unauthenticated, "Request unauthorized")).ConfigureAwait(false);
             return;
         }
         if (!await authorizer.AuthorizeAsync(user, attributes, context.RequestAborted).ConfigureAwait(false))
         {
-            await ApiErrors.WriteAsync(context, new ApiException(SensuErrorCode.PermissionDenied, "request not authorized")).ConfigureAwait(false);
+            await ApiErrors.WriteAsync(context, new ResourceException(SensuErrorCode.PermissionDenied, "request not authorized")).ConfigureAwait(false);
             return;
         }
         context.Items[ItemKey] = attributes;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Sensu.Backend.Authorization;
 
-namespace Sensu.Backend.Authentication;
+namespace Sensu.Backend.Apid;
 
 /// <summary>Middleware order: <c>UseSensuAuthentication()</c>, then <c>UseSensuAuthorization()</c>, then the endpoints.</summary>
 public static class AuthApplicationBuilderExtensions

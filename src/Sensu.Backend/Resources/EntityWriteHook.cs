@@ -3,7 +3,7 @@ using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Resources;
 
 /// <summary>Users may not create backend-class entities; deleting an entity deletes its events too.</summary>
 public sealed class EntityWriteHook(IEventStore events) : IResourceWriteHook
@@ -20,7 +20,7 @@ public sealed class EntityWriteHook(IEventStore events) : IResourceWriteHook
             }
             catch (Sensu.Core.Validation.ResourceValidationException ex)
             {
-                throw ApiException.Invalid(ex.Message);
+                throw ResourceException.Invalid(ex.Message);
             }
         }
         return ValueTask.CompletedTask;

@@ -3,7 +3,7 @@ using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Resources;
 
 /// <summary>
 /// Entity labels and annotations named by the entity's <c>redact</c> list (or the default list) leave the API

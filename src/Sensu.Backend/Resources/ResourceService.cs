@@ -3,7 +3,7 @@ using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Store;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Resources;
 
 /// <summary>
 /// Typed access to configuration resources over the store's role interfaces: turns resources into

@@ -2,9 +2,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
+using Sensu.Backend.Authentication;
 
-namespace Sensu.Backend.Authentication;
+namespace Sensu.Backend.Apid;
 
 /// <summary><c>GET /auth</c>, <c>GET /auth/test</c>, <c>POST /auth/token</c>, <c>POST /auth/logout</c>.</summary>
 public static class AuthEndpoints
@@ -74,7 +75,7 @@ public static class AuthEndpoints
         }
         catch (JsonException e)
         {
-            return (null, ApiErrors.ToResult(ApiException.Invalid($"invalid request body: {e.Message}")));
+            return (null, ApiErrors.ToResult(ResourceException.Invalid($"invalid request body: {e.Message}")));
         }
     }
 
@@ -86,8 +87,8 @@ public static class AuthEndpoints
         var seconds = (long)Math.Max(1, Math.Ceiling((outcome.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return outcome.Status == LoginStatus.Throttled
-            ? ApiErrors.ToResult(new ApiException(SensuErrorCode.Unauthenticated, $"too many failed logins; retry in {seconds} s") { StatusOverride = StatusCodes.Status429TooManyRequests })
-            : ApiErrors.ToResult(new ApiException(SensuErrorCode.InternalErr, "the backend is busy checking passwords; retry shortly") { StatusOverride = StatusCodes.Status503ServiceUnavailable });
+            ? ApiErrors.ToResult(new ApiError(SensuErrorCode.Unauthenticated, $"too many failed logins; retry in {seconds} s", StatusCodes.Status429TooManyRequests))
+            : ApiErrors.ToResult(new ApiError(SensuErrorCode.InternalErr, "the backend is busy checking passwords; retry shortly", StatusCodes.Status503ServiceUnavailable));
     }
 
     /// <summary>The peer address (throttling key); behind a proxy, the proxy's.</summary>
@@ -95,5 +96,5 @@ public static class AuthEndpoints
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static IResult Unauthorized() =>
-        ApiErrors.ToResult(new ApiException(SensuErrorCode.Unauthenticated, AuthenticationMiddleware.Unauthorized));
+        ApiErrors.ToResult(new ResourceException(SensuErrorCode.Unauthenticated, AuthenticationMiddleware.Unauthorized));
 }

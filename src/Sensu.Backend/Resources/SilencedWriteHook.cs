@@ -2,7 +2,7 @@ using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Resources;
 
 /// <summary>
 /// A silence's name is always <c>subscription:check</c> (the server overwrites it, <c>*</c> for a missing part);

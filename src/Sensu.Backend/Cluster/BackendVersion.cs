@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Sensu.Backend.Hosting;
+namespace Sensu.Backend.Cluster;
 
 /// <summary>Our product version and the Sensu API level we implement (clients gate features on the latter).</summary>
 public static class BackendVersion

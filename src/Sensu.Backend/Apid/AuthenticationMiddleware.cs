@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
+using Sensu.Backend.Authentication;
 
-namespace Sensu.Backend.Authentication;
+namespace Sensu.Backend.Apid;
 
 /// <summary>
 /// Requires <c>Authorization: Bearer &lt;access token&gt;</c> or <c>Authorization: Key &lt;api key&gt;</c> on
@@ -85,5 +86,5 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, JwtTokenServi
     }
 
     internal static Task FailAsync(HttpContext context, string message) =>
-        ApiErrors.WriteAsync(context, new ApiException(SensuErrorCode.Unauthenticated, message));
+        ApiErrors.WriteAsync(context, new ResourceException(SensuErrorCode.Unauthenticated, message));
 }

@@ -1,6 +1,6 @@
 using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Pipeline.Assets;
+namespace Sensu.Backend.Cluster;
 
 /// <summary>
 /// The entity whose system facts choose a runtime asset's build for filters, mutators and handlers. They run on the

@@ -1,11 +1,10 @@
 using System.Text.Json;
-using Sensu.Backend.Pipeline.Assets;
 using Sensu.Core.Json;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution.Host;
 
-namespace Sensu.Backend.Hosting;
+namespace Sensu.Backend.Cluster;
 
 /// <summary>
 /// The backend's own entity (secrets-spec §4.3): named after the host, <c>entity_class: backend</c>, in the

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Sensu.Backend.Hosting;
-using Sensu.Backend.Pipeline.Assets;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution.Host;
+using Sensu.Backend.Hosting;
+using Sensu.Backend.Pipeline.Assets;
 
-namespace Sensu.Backend.Tests.Hosting;
+namespace Sensu.Backend.Tests.Cluster;
 
 /// <summary>The backend's own entity carries the host's real system facts, is kept current, and is what asset builds are chosen against.</summary>
 public sealed class BackendEntityTests

@@ -1,4 +1,4 @@
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Resources;
 
 /// <summary>
 /// Which items of a <see cref="ChunkedListing{T}"/> a page holds (<paramref name="Selects"/>), and the continue

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 using Sensu.Core.Resources.Core;
+using Sensu.Backend.Authentication;
 
-namespace Sensu.Backend.Authentication;
+namespace Sensu.Backend.Apid;
 
 /// <summary>
 /// The user routes that need more than generic CRUD: password changes, disable/reinstate, group edits.
@@ -43,7 +44,7 @@ public static class UserEndpoints
         return await UpdateAsync(context, name, store, users, user =>
         {
             if (self && !PasswordHasher.Verify(body.Value?.Password ?? string.Empty, user.PasswordHash))
-                throw ApiException.Invalid("the current password is incorrect");
+                throw ResourceException.Invalid("the current password is incorrect");
             user.Password = body.Value?.PasswordNew ?? string.Empty;
             Log.PasswordChanged(logs.CreateLogger(typeof(UserEndpoints)), name);
         }, Created).ConfigureAwait(false);
@@ -75,7 +76,7 @@ public static class UserEndpoints
         try
         {
             var user = await users.FindAsync(name, context.RequestAborted).ConfigureAwait(false)
-                ?? throw ApiException.NotFound($"user \"{name}\" not found");
+                ?? throw ResourceException.NotFound($"user \"{name}\" not found");
             user.Password = null;
             change(user);
             await store.PutAsync(user, context.RequestAborted).ConfigureAwait(false);
@@ -105,7 +106,7 @@ public static class UserEndpoints
         }
         catch (JsonException e)
         {
-            return (null, ApiErrors.ToResult(ApiErrors.Translate(e) ?? ApiException.Invalid(e.Message)));
+            return (null, ApiErrors.ToResult(ApiErrors.Translate(e) ?? ApiError.Invalid(e.Message)));
         }
     }
 }

@@ -2,7 +2,7 @@ using Sensu.Core.Resources.Core;
 using Sensu.Core.Selectors;
 using Sensu.Store;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Resources;
 
 /// <summary>
 /// The parts of a <see cref="Selector"/> a store can apply (<see cref="StoreFilter"/>), so that a selective list

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
 
-namespace Sensu.Backend.Hosting;
+namespace Sensu.Backend.Cluster;
 
 /// <summary>
 /// At start, makes sure the <c>sensu-system</c> namespace and this backend's entity exist (secrets-spec §4.3),

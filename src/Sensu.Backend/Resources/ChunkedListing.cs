@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Sensu.Store;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Resources;
 
 /// <summary>
 /// A listing read from the store in chunks (keyset pages of at most <c>chunkSize</c> rows) with the API's paging kept:

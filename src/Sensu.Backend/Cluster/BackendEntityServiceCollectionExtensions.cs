@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sensu.Backend.Pipeline.Assets;
 
-namespace Sensu.Backend.Hosting;
+namespace Sensu.Backend.Cluster;
 
 /// <summary>Registers the backend's own entity and the start-up step that writes it.</summary>
 public static class BackendEntityServiceCollectionExtensions
