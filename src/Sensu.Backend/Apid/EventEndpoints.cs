@@ -15,7 +15,7 @@ namespace Sensu.Backend.Apid;
 
 /// <summary>
 /// <c>/namespaces/{ns}/events</c> routes (core-spec §9.2): events are keyed by entity and check, not by name.
-/// Writes go through <see cref="IEventWriter"/>, which the event pipeline replaces with its own.
+/// Writes go through Eventd's <see cref="IEventWriter"/>, which fills the event's defaults.
 /// </summary>
 public static class EventEndpoints
 {
@@ -119,7 +119,7 @@ public static class EventEndpoints
         ApiRequestContext.RouteName(context, "entity"),
         ApiRequestContext.RouteName(context, "check"));
 
-    /// <summary>Reads an event; entity and check names come from the URL when the body lacks them, and must agree otherwise.</summary>
+    /// <summary>Reads an event into the URL's namespace; entity and check names come from the URL when the body lacks them, and must agree otherwise.</summary>
     private static async Task<Event> ReadAsync(HttpContext context, string? entityName, string? checkName, CancellationToken cancellationToken)
     {
         var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
@@ -137,11 +137,7 @@ public static class EventEndpoints
             ev.Check ??= new Check();
             ev.Check.Metadata.Name = Agree(ev.Check.Metadata.Name, checkName!, "check");
         }
-        if (ev.Entity is not null && string.IsNullOrEmpty(ev.Entity.Metadata.Namespace))
-            ev.Entity.Metadata.Namespace = ns;
-        if (ev.Check is not null && string.IsNullOrEmpty(ev.Check.Metadata.Namespace))
-            ev.Check.Metadata.Namespace = ns;
-        return ev;
+        return ev; // Eventd fills the rest (EventProcessor.Prepare).
     }
 
     private static string Agree(string? inBody, string inUrl, string what)

@@ -26,6 +26,7 @@ public static class EventdServiceCollectionExtensions
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<EventQueues>();
         services.Replace(ServiceDescriptor.Singleton<IEventWriter>(sp => sp.GetRequiredService<EventQueues>()));
+        services.Replace(ServiceDescriptor.Singleton<IUnstoredEventWriter>(sp => sp.GetRequiredService<EventQueues>()));
         services.AddSingleton<Eventd>();
         // The cache starts first and stops last, so a draining Eventd still sees silences.
         services.AddHostedService(sp => sp.GetRequiredService<SilencedCache>());

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Hosting;
-using Sensu.Backend.Pipelined;
 
 namespace Sensu.Backend.Keepalived;
 
@@ -14,10 +13,10 @@ public static class KeepalivedServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IEventPipeline, NoOpEventPipeline>();
         services.AddSingleton<KeepaliveProcessor>();
+        services.AddSingleton<KeepaliveQueues>();
+        services.Replace(ServiceDescriptor.Singleton<IKeepaliveReceiver>(sp => sp.GetRequiredService<KeepaliveQueues>()));
         services.AddSingleton<Keepalived>();
-        services.Replace(ServiceDescriptor.Singleton<IKeepaliveReceiver>(sp => sp.GetRequiredService<Keepalived>()));
         services.AddHostedService(sp => sp.GetRequiredService<Keepalived>());
         return services;
     }

@@ -68,6 +68,9 @@ public sealed class DaemonHost : IAsyncDisposable
 
     public KeepalivedService Keepalived => _services.GetRequiredService<KeepalivedService>();
 
+    /// <summary>Keepalived's entrance, as Agentd sees it.</summary>
+    public Sensu.Backend.Keepalived.IKeepaliveReceiver Keepalives => _services.GetRequiredService<Sensu.Backend.Keepalived.IKeepaliveReceiver>();
+
     public Sensu.Backend.Eventd.Eventd Eventd => _services.GetRequiredService<Sensu.Backend.Eventd.Eventd>();
 
     public SecretScrubber Scrubber => _services.GetRequiredService<SecretScrubber>();
