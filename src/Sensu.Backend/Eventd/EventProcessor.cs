@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Resources;
-using Sensu.Backend.Secrets;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;

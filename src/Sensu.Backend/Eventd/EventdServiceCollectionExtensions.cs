@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Pipelined;
-using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
 using Sensu.Backend.Secrets.Redaction;
 
