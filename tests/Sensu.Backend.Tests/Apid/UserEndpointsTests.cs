@@ -2,8 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using Sensu.Backend.Authentication;
+using Sensu.Backend.Tests.Authentication;
 
-namespace Sensu.Backend.Tests.Authentication;
+namespace Sensu.Backend.Tests.Apid;
 
 public sealed class UserEndpointsTests : IAsyncLifetime
 {

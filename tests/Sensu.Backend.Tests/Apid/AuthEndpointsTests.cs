@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Sensu.Backend.Authentication;
+using Sensu.Backend.Tests.Authentication;
 
-namespace Sensu.Backend.Tests.Authentication;
+namespace Sensu.Backend.Tests.Apid;
 
 public sealed class AuthEndpointsTests : IAsyncLifetime
 {

@@ -3,7 +3,7 @@ using Sensu.Backend.Tests.Authentication;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Tests.Authorization;
+namespace Sensu.Backend.Tests.Apid;
 
 public sealed class AuthorizationMiddlewareTests : IAsyncLifetime
 {
