@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Secrets.Env;
 using Sensu.Backend.Secrets.Vault;
 using Sensu.Backend.Apid;

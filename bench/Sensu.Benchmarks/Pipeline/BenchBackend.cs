@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Hosting;
+using Sensu.Backend.Resources;
 using Sensu.Core.Meta;
 
 namespace Sensu.Benchmarks.Pipeline;

@@ -5,6 +5,7 @@ using Sensu.Backend.Apid;
 using Sensu.Backend.Eventd;
 using Sensu.Backend.Pipeline.Filters;
 using Sensu.Backend.Pipeline.Handlers;
+using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;

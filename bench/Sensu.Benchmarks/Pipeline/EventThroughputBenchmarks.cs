@@ -12,6 +12,7 @@ using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
 using Sensu.Backend.Eventd;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Benchmarks.Pipeline;
 

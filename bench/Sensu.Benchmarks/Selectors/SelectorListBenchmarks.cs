@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Selectors;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
 using Sensu.Backend.Keepalived;
 using Sensu.Core.Json;
 using Sensu.Core.Meta;
@@ -10,6 +8,7 @@ using Sensu.Core.Validation;
 using Sensu.Store;
 using Sensu.Transport;
 using Sensu.Backend.Eventd;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Agentd;
 
@@ -18,10 +17,8 @@ namespace Sensu.Backend.Agentd;
 /// <c>event</c> → entity filled from the session, namespace forced to the session's → Eventd.
 /// A refused message is logged and counted; the session goes on.
 /// </summary>
-public sealed class AgentMessageHandler(IServiceProvider services, IEventWriter events, AgentdMetrics metrics, ILogger<AgentMessageHandler> logger)
+public sealed class AgentMessageHandler(IKeepaliveReceiver keepalives, IEventWriter events, AgentdMetrics metrics, ILogger<AgentMessageHandler> logger)
 {
-    private IKeepaliveReceiver? keepalives;
-
     public async Task HandleAsync(AgentSession session, TransportMessage message, CancellationToken cancellationToken)
     {
         try
@@ -71,25 +68,21 @@ public sealed class AgentMessageHandler(IServiceProvider services, IEventWriter 
             entity.Subscriptions.Add(own);
         keepalive.Validate();
 
-        keepalives ??= services.GetService<IKeepaliveReceiver>();
-        if (keepalives is null)
-        {
-            Log.NoKeepaliveReceiver(logger, session.AgentName);
-            return;
-        }
         await keepalives.ReceiveAsync(keepalive, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task EventAsync(AgentSession session, Event ev, CancellationToken cancellationToken)
     {
         CheckNamespace(session, ev);
+        // The event is the session's: its namespace, and the agent's own entity when it names none. Eventd fills
+        // the rest (EventProcessor.Prepare: the entity's and check's namespace from the event's, id, timestamp).
+        ev.Metadata.Namespace = session.Namespace;
         ev.Entity ??= new Entity
         {
-            Metadata = new ObjectMeta { Name = session.AgentName, Namespace = session.Namespace },
+            Metadata = new ObjectMeta { Name = session.AgentName },
             EntityClass = Entity.AgentClass,
             Subscriptions = [.. session.Identity.Subscriptions, "entity:" + session.AgentName],
         };
-        ev.SetNamespace(session.Namespace);
         await events.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
     }
 

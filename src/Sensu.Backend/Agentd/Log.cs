@@ -38,9 +38,6 @@ internal static partial class Log
     [LoggerMessage(2010, LogLevel.Warning, "secrets will not be transmitted to agents without mutual TLS authentication (mTLS)")]
     public static partial void SecretsNotTransmitted(ILogger logger);
 
-    [LoggerMessage(2011, LogLevel.Warning, "no keepalive receiver is registered; keepalive of agent {Agent} dropped")]
-    public static partial void NoKeepaliveReceiver(ILogger logger, string agent);
-
     [LoggerMessage(2012, LogLevel.Error, "agent {Agent} {MessageType} message failed")]
     public static partial void MessageFailed(ILogger logger, Exception exception, string agent, string messageType);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Apid;
 
@@ -14,7 +15,7 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<Api
     {
         if (RequestTargetCheck.Problem(context) is { } problem)
         {
-            await ApiErrors.WriteAsync(context, ApiException.Invalid(problem)).ConfigureAwait(false);
+            await ApiErrors.WriteAsync(context, ApiError.Invalid(problem)).ConfigureAwait(false);
             return;
         }
         if (context.Request.ContentLength is { } length && length > limits.RequestLimit)
@@ -39,23 +40,20 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<Api
             if (error is null)
             {
                 LogUnhandled(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, ex);
-                error = new ApiException(SensuErrorCode.InternalErr, "internal error");
+                error = new ApiError(SensuErrorCode.InternalErr, "internal error", StatusCodes.Status500InternalServerError);
             }
             else if (error.Code == SensuErrorCode.InternalErr)
             {
                 LogInternal(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty,
-                    error.InnerException is Sensu.Store.StoreUnavailableException store ? store.Message : error.Message);
+                    error.Cause is Sensu.Store.StoreUnavailableException store ? store.Message : error.Message);
             }
             context.Response.Clear();
             await ApiErrors.WriteAsync(context, error).ConfigureAwait(false);
         }
     }
 
-    private ApiException TooLarge(long length) =>
-        new(SensuErrorCode.InvalidArgument, $"request body of {length} bytes exceeds the limit of {limits.RequestLimit} bytes")
-        {
-            StatusOverride = StatusCodes.Status413PayloadTooLarge,
-        };
+    private ApiError TooLarge(long length) =>
+        new(SensuErrorCode.InvalidArgument, $"request body of {length} bytes exceeds the limit of {limits.RequestLimit} bytes", StatusCodes.Status413PayloadTooLarge);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);

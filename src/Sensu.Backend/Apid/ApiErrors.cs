@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Sensu.Backend.Resources;
 using Sensu.Core.Validation;
 using Sensu.Core.Wrapped;
 using Sensu.Store;
@@ -23,33 +24,39 @@ public static class ApiErrors
     };
 
     /// <summary>Maps an exception to an API error; null when it is not one we know (a bug: 500, logged).</summary>
-    public static ApiException? Translate(Exception exception) => exception switch
+    public static ApiError? Translate(Exception exception) => exception switch
     {
-        ApiException api => api,
-        ResourceValidationException v => ApiException.Invalid(v.Message),
-        WrappedFormatException w => ApiException.Invalid(w.Message),
-        JsonException j => ApiException.Invalid(JsonMessage(j)),
-        NamespaceNotFoundException n => ApiException.NotFound(n.Message),
-        AlreadyExistsException a => ApiException.Exists(a.Message),
-        ResourceNotFoundException r => ApiException.NotFound(r.Message),
-        InvalidContinueTokenException c => ApiException.Invalid(c.Message),
+        ResourceException domain => ApiError.Of(domain),
+        ResourceValidationException v => ApiError.Invalid(v.Message),
+        WrappedFormatException w => ApiError.Invalid(w.Message),
+        JsonException j => ApiError.Invalid(JsonMessage(j)),
+        NamespaceNotFoundException n => ApiError.NotFound(n.Message),
+        AlreadyExistsException a => ApiError.Of(ResourceException.Exists(a.Message)),
+        ResourceNotFoundException r => ApiError.NotFound(r.Message),
+        InvalidContinueTokenException c => ApiError.Invalid(c.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } b =>
-            new ApiException(SensuErrorCode.InvalidArgument, "request body too large", b) { StatusOverride = StatusCodes.Status413PayloadTooLarge },
-        BadHttpRequestException b => ApiException.Invalid(b.Message),
+            new ApiError(SensuErrorCode.InvalidArgument, "request body too large", StatusCodes.Status413PayloadTooLarge, b),
+        BadHttpRequestException b => ApiError.Invalid(b.Message),
         // 503 with the condition only: the store's own message names the database file, which clients must not see.
-        StoreUnavailableException s => new ApiException(SensuErrorCode.InternalErr, StoreConditions.Describe(s.Condition), s)
-        {
-            StatusOverride = StatusCodes.Status503ServiceUnavailable,
-        },
+        StoreUnavailableException s => new ApiError(SensuErrorCode.InternalErr, StoreConditions.Describe(s.Condition), StatusCodes.Status503ServiceUnavailable, s),
         _ => null,
     };
 
-    public static IResult ToResult(ApiException error) =>
-        new JsonBytesResult(Body(error), error.StatusOverride ?? StatusOf(error.Code));
-
-    public static async Task WriteAsync(HttpContext context, ApiException error)
+    public static IResult ToResult(ApiError error)
     {
-        context.Response.StatusCode = error.StatusOverride ?? StatusOf(error.Code);
+        ArgumentNullException.ThrowIfNull(error);
+        return new JsonBytesResult(Body(error), error.Status);
+    }
+
+    public static IResult ToResult(ResourceException error) => ToResult(ApiError.Of(error));
+
+    public static Task WriteAsync(HttpContext context, ResourceException error) => WriteAsync(context, ApiError.Of(error));
+
+    public static async Task WriteAsync(HttpContext context, ApiError error)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(error);
+        context.Response.StatusCode = error.Status;
         context.Response.ContentType = "application/json";
         var body = Body(error);
         context.Response.ContentLength = body.Length;
@@ -57,7 +64,7 @@ public static class ApiErrors
     }
 
     /// <summary>The error body, without escaping quotes and angle brackets into <c>\u0022</c> forms.</summary>
-    public static byte[] Body(ApiException error) =>
+    public static byte[] Body(ApiError error) =>
         JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(error.Message, (int)error.Code), ApidJsonContext.Relaxed.ErrorBody);
 
     private static string JsonMessage(JsonException j)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Sensu.Backend.Resources;
 using Sensu.Core.Selectors;
 using Sensu.Store;
 
@@ -24,7 +25,7 @@ public static class ApiRequestContext
         var limit = 0;
         var rawLimit = context.Request.Query["limit"].ToString();
         if (rawLimit.Length > 0 && (!int.TryParse(rawLimit, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 0))
-            throw ApiException.Invalid($"invalid limit \"{rawLimit}\": must be a non-negative integer");
+            throw ResourceException.Invalid($"invalid limit \"{rawLimit}\": must be a non-negative integer");
         var token = context.Request.Query["continue"].ToString();
         return new PageRequest(limit, token.Length == 0 ? null : token);
     }
@@ -46,7 +47,7 @@ public static class ApiRequestContext
         }
         catch (SelectorParseException ex)
         {
-            throw ApiException.Invalid(ex.Message);
+            throw ResourceException.Invalid(ex.Message);
         }
     }
 

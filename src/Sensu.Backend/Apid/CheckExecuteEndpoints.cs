@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Schedulerd;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
@@ -26,22 +27,22 @@ public static class CheckExecuteEndpoints
         var name = ApiRequestContext.RouteName(context);
         var body = context.Request.ContentLength is 0 ? null : JsonNode.Parse(await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false));
         if (body is not null and not JsonObject)
-            throw ApiException.Invalid("body must be {\"check\": NAME, \"subscriptions\": [...], \"reason\": TEXT}");
+            throw ResourceException.Invalid("body must be {\"check\": NAME, \"subscriptions\": [...], \"reason\": TEXT}");
         var named = body?["check"]?.GetValue<string>();
         if (!string.IsNullOrEmpty(named) && named != name)
-            throw ApiException.Invalid($"the check in the body ({named}) does not match the check on the URI ({name})");
+            throw ResourceException.Invalid($"the check in the body ({named}) does not match the check on the URI ({name})");
         var subscriptions = body?["subscriptions"] switch
         {
             null => [],
-            JsonArray array => array.Select(s => s?.GetValue<string>() ?? throw ApiException.Invalid("subscriptions must be strings")).ToList(),
-            _ => throw ApiException.Invalid("subscriptions must be a list of strings"),
+            JsonArray array => array.Select(s => s?.GetValue<string>() ?? throw ResourceException.Invalid("subscriptions must be strings")).ToList(),
+            _ => throw ResourceException.Invalid("subscriptions must be a list of strings"),
         };
         var reason = body?["reason"]?.GetValue<string>();
 
         var check = await service.GetAsync<CheckConfig>(ns, name, cancellationToken).ConfigureAwait(false)
-            ?? throw ApiException.NotFound($"check \"{name}\" not found in namespace \"{ns}\"");
+            ?? throw ResourceException.NotFound($"check \"{name}\" not found in namespace \"{ns}\"");
         if (!queue.TryEnqueue(new AdhocRequest(ns, check.Metadata.Name!, subscriptions, reason, ApiRequestContext.UserName(context))))
-            throw new ApiException(SensuErrorCode.DeadlineExceeded, "the ad hoc request queue is full; try again later");
+            throw new ResourceException(SensuErrorCode.DeadlineExceeded, "the ad hoc request queue is full; try again later");
         var accepted = new JsonObject
         {
             ["check"] = check.Metadata.Name,

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sensu.Backend.Resources;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 
@@ -26,7 +27,7 @@ public static class CheckHookEndpoints
         var check = await LoadAsync(context, service, cancellationToken).ConfigureAwait(false);
         var body = JsonNode.Parse(await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false));
         if (body?["hooks"] is not JsonArray hooks || hooks.Any(h => h is not JsonValue v || v.GetValueKind() != System.Text.Json.JsonValueKind.String))
-            throw ApiException.Invalid("body must be {\"hooks\": [\"hook-name\", ...]}");
+            throw ResourceException.Invalid("body must be {\"hooks\": [\"hook-name\", ...]}");
         var type = ApiRequestContext.RouteName(context, "type");
         var list = check.CheckHooks.FirstOrDefault(l => l.Type == type);
         if (list is null)
@@ -50,7 +51,7 @@ public static class CheckHookEndpoints
         var hook = ApiRequestContext.RouteName(context, "hook");
         var list = check.CheckHooks.FirstOrDefault(l => l.Type == type);
         if (list is null || !list.Hooks.Remove(hook))
-            throw ApiException.NotFound($"check has no {type} hook \"{hook}\"");
+            throw ResourceException.NotFound($"check has no {type} hook \"{hook}\"");
         if (list.Hooks.Count == 0)
             check.CheckHooks.Remove(list);
         await service.PutAsync(check, cancellationToken).ConfigureAwait(false);
@@ -59,5 +60,5 @@ public static class CheckHookEndpoints
 
     private static async Task<CheckConfig> LoadAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken) =>
         await service.GetAsync<CheckConfig>(ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false)
-            ?? throw ApiException.NotFound();
+            ?? throw ResourceException.NotFound();
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
@@ -14,7 +15,7 @@ namespace Sensu.Backend.Apid;
 
 /// <summary>
 /// <c>/namespaces/{ns}/events</c> routes (core-spec §9.2): events are keyed by entity and check, not by name.
-/// Writes go through <see cref="IEventWriter"/>, which the event pipeline replaces with its own.
+/// Writes go through Eventd's <see cref="IEventWriter"/>, which fills the event's defaults.
 /// </summary>
 public static class EventEndpoints
 {
@@ -77,7 +78,7 @@ public static class EventEndpoints
     private static async Task<IResult> GetAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
     {
         var stored = await events.GetEventAsync(KeyFromRoute(context), cancellationToken).ConfigureAwait(false)
-            ?? throw ApiException.NotFound();
+            ?? throw ResourceException.NotFound();
         return ResourceBodies.Json(Present(stored.Json));
     }
 
@@ -98,7 +99,7 @@ public static class EventEndpoints
     private static async Task<IResult> DeleteAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
     {
         var deleted = await events.DeleteEventAsync(KeyFromRoute(context), cancellationToken).ConfigureAwait(false);
-        return deleted ? Results.NoContent() : throw ApiException.NotFound();
+        return deleted ? Results.NoContent() : throw ResourceException.NotFound();
     }
 
     /// <summary>An event as the API shows it: its entity's redacted labels and annotations stay redacted.</summary>
@@ -118,16 +119,16 @@ public static class EventEndpoints
         ApiRequestContext.RouteName(context, "entity"),
         ApiRequestContext.RouteName(context, "check"));
 
-    /// <summary>Reads an event; entity and check names come from the URL when the body lacks them, and must agree otherwise.</summary>
+    /// <summary>Reads an event into the URL's namespace; entity and check names come from the URL when the body lacks them, and must agree otherwise.</summary>
     private static async Task<Event> ReadAsync(HttpContext context, string? entityName, string? checkName, CancellationToken cancellationToken)
     {
         var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
-        var ev = JsonSerializer.Deserialize(body, SensuJsonContext.Default.Event) ?? throw ApiException.Invalid("event body is null");
+        var ev = JsonSerializer.Deserialize(body, SensuJsonContext.Default.Event) ?? throw ResourceException.Invalid("event body is null");
         var ns = ApiRequestContext.RouteNamespace(context) ?? string.Empty;
         if (string.IsNullOrEmpty(ev.Metadata.Namespace))
             ev.Metadata.Namespace = ns;
         else if (ev.Metadata.Namespace != ns)
-            throw ApiException.Invalid($"the namespace of the event ({ev.Metadata.Namespace}) does not match the namespace on the URI ({ns})");
+            throw ResourceException.Invalid($"the namespace of the event ({ev.Metadata.Namespace}) does not match the namespace on the URI ({ns})");
 
         if (entityName is not null)
         {
@@ -136,11 +137,7 @@ public static class EventEndpoints
             ev.Check ??= new Check();
             ev.Check.Metadata.Name = Agree(ev.Check.Metadata.Name, checkName!, "check");
         }
-        if (ev.Entity is not null && string.IsNullOrEmpty(ev.Entity.Metadata.Namespace))
-            ev.Entity.Metadata.Namespace = ns;
-        if (ev.Check is not null && string.IsNullOrEmpty(ev.Check.Metadata.Namespace))
-            ev.Check.Metadata.Namespace = ns;
-        return ev;
+        return ev; // Eventd fills the rest (EventProcessor.Prepare).
     }
 
     private static string Agree(string? inBody, string inUrl, string what)
@@ -148,7 +145,7 @@ public static class EventEndpoints
         if (string.IsNullOrEmpty(inBody))
             return inUrl;
         if (inBody != inUrl)
-            throw ApiException.Invalid($"the {what} name of the event ({inBody}) does not match the {what} name on the URI ({inUrl})");
+            throw ResourceException.Invalid($"the {what} name of the event ({inBody}) does not match the {what} name on the URI ({inUrl})");
         return inBody;
     }
 }

@@ -16,7 +16,7 @@ public static class OversizedBody
 
     public static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(10);
 
-    public static async Task AnswerAsync(HttpContext context, ApiException error, long requestLimit, TimeProvider time)
+    public static async Task AnswerAsync(HttpContext context, ApiError error, long requestLimit, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(error);
@@ -30,7 +30,7 @@ public static class OversizedBody
             drainable = false;
 
         var body = ApiErrors.Body(error);
-        context.Response.StatusCode = error.StatusOverride ?? ApiErrors.StatusOf(error.Code);
+        context.Response.StatusCode = error.Status;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;
         context.Response.Headers[HeaderNames.Connection] = "close";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Sensu.Backend.Resources;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Core.Wrapped;
@@ -15,7 +16,7 @@ public static class ResourceBodies
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         if (buffer.Length == 0)
-            throw ApiException.Invalid("request body is empty");
+            throw ResourceException.Invalid("request body is empty");
         return buffer.ToArray();
     }
 
@@ -26,7 +27,7 @@ public static class ResourceBodies
             return ApiBody.FromApiBody(collection[0], body);
         var wrapperType = ReadWrapperType(body);
         var type = collection.FirstOrDefault(t => t.Name == wrapperType || t.Alias == wrapperType)
-            ?? throw ApiException.Invalid(wrapperType is null
+            ?? throw ResourceException.Invalid(wrapperType is null
                 ? $"expected a wrapped resource with a type of {string.Join(", ", collection.Select(t => t.Name))}"
                 : $"type \"{wrapperType}\" is not one of {string.Join(", ", collection.Select(t => t.Name))}");
         return ApiBody.FromApiBody(type, body);
@@ -48,7 +49,7 @@ public static class ResourceBodies
         }
         catch (JsonException ex)
         {
-            throw ApiException.Invalid($"invalid JSON: {ex.Message}");
+            throw ResourceException.Invalid($"invalid JSON: {ex.Message}");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sensu.Backend.Resources;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Store;
@@ -68,9 +69,9 @@ public static class ResourceEndpoints
         public async Task<IResult> GetAsync(HttpContext context, ResourceService service, ResourcePresenter presenter, CancellationToken cancellationToken)
         {
             var resource = await service.GetAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false)
-                ?? throw ApiException.NotFound();
+                ?? throw ResourceException.NotFound();
             return ResourceBodies.Json(await presenter.PresentAsync(resource, context.User, cancellationToken).ConfigureAwait(false)
-                ?? throw ApiException.NotFound());
+                ?? throw ResourceException.NotFound());
         }
 
         public async Task<IResult> CreateAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
@@ -92,9 +93,9 @@ public static class ResourceEndpoints
             var ns = ApiRequestContext.RouteNamespace(context);
             var name = ApiRequestContext.RouteName(context);
             var existing = await service.GetAsync(Primary, ns, name, cancellationToken).ConfigureAwait(false)
-                ?? throw ApiException.NotFound();
+                ?? throw ResourceException.NotFound();
             var patch = JsonNode.Parse(await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false))
-                ?? throw ApiException.Invalid("patch body must be a JSON object");
+                ?? throw ResourceException.Invalid("patch body must be a JSON object");
             var merged = JsonMergePatch.Apply(ResourceBodies.Encode(existing), patch);
             var type = ResourceRegistry.For(existing);
             var resource = ResourceBodies.Decode([type], System.Text.Encoding.UTF8.GetBytes(merged.ToJsonString()));
@@ -106,7 +107,7 @@ public static class ResourceEndpoints
         public async Task<IResult> DeleteAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
         {
             var deleted = await service.DeleteAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false);
-            return deleted ? Results.NoContent() : throw ApiException.NotFound();
+            return deleted ? Results.NoContent() : throw ResourceException.NotFound();
         }
 
         private async Task<IResource> ReadAsync(HttpContext context, string? urlName, CancellationToken cancellationToken)
@@ -127,14 +128,14 @@ public static class ResourceEndpoints
                 if (string.IsNullOrEmpty(meta.Namespace))
                     meta.Namespace = urlNamespace;
                 else if (meta.Namespace != urlNamespace)
-                    throw ApiException.Invalid($"the namespace of the resource ({meta.Namespace}) does not match the namespace on the URI ({urlNamespace})");
+                    throw ResourceException.Invalid($"the namespace of the resource ({meta.Namespace}) does not match the namespace on the URI ({urlNamespace})");
             }
             if (urlName is not null)
             {
                 if (string.IsNullOrEmpty(meta.Name))
                     meta.Name = urlName;
                 else if (meta.Name != urlName)
-                    throw ApiException.Invalid($"the name of the resource ({meta.Name}) does not match the name on the URI ({urlName})");
+                    throw ResourceException.Invalid($"the name of the resource ({meta.Name}) does not match the name on the URI ({urlName})");
             }
             resource.Metadata = meta;
             if (ApiRequestContext.UserName(context) is { } user)

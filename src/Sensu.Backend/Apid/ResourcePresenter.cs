@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sensu.Backend.Resources;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Core.Selectors;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sensu.Backend.Resources;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;

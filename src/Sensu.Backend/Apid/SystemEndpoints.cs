@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Hosting;
 using Sensu.Store;
 

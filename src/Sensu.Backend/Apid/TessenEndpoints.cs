@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
@@ -24,7 +25,7 @@ public static class TessenEndpoints
         app.MapPut(path, async (HttpContext context, ResourceService resources, CancellationToken cancellationToken) =>
         {
             var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
-            var config = JsonSerializer.Deserialize(body, SensuJsonContext.Default.TessenConfig) ?? throw ApiException.Invalid("tessen body is null");
+            var config = JsonSerializer.Deserialize(body, SensuJsonContext.Default.TessenConfig) ?? throw ResourceException.Invalid("tessen body is null");
             config.Metadata = new Sensu.Core.Meta.ObjectMeta { Name = Name };
             await resources.PutAsync(config, cancellationToken).ConfigureAwait(false);
             return Results.StatusCode(StatusCodes.Status201Created);

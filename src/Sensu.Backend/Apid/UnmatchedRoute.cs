@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Apid;
 
@@ -8,19 +9,16 @@ namespace Sensu.Backend.Apid;
 /// </summary>
 public static class UnmatchedRoute
 {
-    public static ApiException? ErrorFor(HttpContext context)
+    public static ApiError? ErrorFor(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var response = context.Response;
         if (response.ContentLength is > 0)
             return null;
         if (response.StatusCode == StatusCodes.Status404NotFound && context.GetEndpoint() is null)
-            return ApiException.NotFound($"no route for {context.Request.Method} {context.Request.Path}");
+            return ApiError.NotFound($"no route for {context.Request.Method} {context.Request.Path}");
         if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
-            return new ApiException(SensuErrorCode.InvalidArgument, $"method {context.Request.Method} is not allowed on {context.Request.Path}")
-            {
-                StatusOverride = StatusCodes.Status405MethodNotAllowed,
-            };
+            return new ApiError(SensuErrorCode.InvalidArgument, $"method {context.Request.Method} is not allowed on {context.Request.Path}", StatusCodes.Status405MethodNotAllowed);
         return null;
     }
 }

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Sensu.Backend.Apid;
-using Sensu.Backend.Authorization;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Authentication;
 
-/// <summary>Registers authentication (tokens, sessions, users, API keys) and RBAC authorization.</summary>
+/// <summary>Registers authentication (tokens, sessions, users, API keys); RBAC is <c>AddSensuAuthorization</c> (Authorization/).</summary>
 public static class AuthServiceCollectionExtensions
 {
     /// <summary>
@@ -39,10 +38,6 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<IUserPasswordService, UserPasswordService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IResourceWriteHook, UserWriteHook>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IResourceOutputFilter, UserOutputFilter>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IResourceOutputFilter, NamespaceVisibilityFilter>());
-
-        services.TryAddSingleton<IRbacRuleSource, StoreRbacRuleSource>();
-        services.TryAddSingleton<IAuthorizer, RbacAuthorizer>();
         return services;
     }
 }

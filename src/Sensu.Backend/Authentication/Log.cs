@@ -20,18 +20,6 @@ internal static partial class Log
     [LoggerMessage(1104, LogLevel.Debug, "user {Username} logged out")]
     public static partial void LoggedOut(ILogger logger, string username);
 
-    [LoggerMessage(1105, LogLevel.Debug, "bearer token rejected ({Reason}) for {Path}")]
-    public static partial void BearerRejected(ILogger logger, string path, string reason);
-
-    [LoggerMessage(1106, LogLevel.Information, "API key rejected for {Path}")]
-    public static partial void ApiKeyRejected(ILogger logger, string path);
-
-    [LoggerMessage(1107, LogLevel.Information, "password of user {Username} changed")]
-    public static partial void PasswordChanged(ILogger logger, string username);
-
-    [LoggerMessage(1108, LogLevel.Information, "API key created for user {Username}")]
-    public static partial void ApiKeyCreated(ILogger logger, string username);
-
     [LoggerMessage(1109, LogLevel.Warning, "login of user {Username} from {Address} throttled for {RetryAfter} after repeated failures")]
     public static partial void LoginThrottled(ILogger logger, string username, string address, TimeSpan retryAfter);
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;

@@ -1,4 +1,4 @@
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;

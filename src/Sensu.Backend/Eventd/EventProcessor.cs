@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
 using Sensu.Backend.Caching;
-using Sensu.Backend.Secrets;
+using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
@@ -29,10 +28,22 @@ public sealed class EventProcessor(
 {
     private static readonly ResourceType SilencedType = ResourceRegistry.For<Silenced>();
 
-    /// <summary>Fills what the caller may omit and validates; throws <see cref="Sensu.Core.Validation.ResourceValidationException"/>.</summary>
+    /// <summary>
+    /// The one place event defaults are filled (every entrance — API, agents, the backend's own events — comes
+    /// through <see cref="EventQueues"/>, which calls this): timestamp, id, the entity's and check's namespace from
+    /// the event's (which the entrance sets from the URL or the agent's session), the entity class; then scrubs and
+    /// validates. Throws <see cref="Sensu.Core.Validation.ResourceValidationException"/>.
+    /// </summary>
     public void Prepare(Event ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
+        if (!string.IsNullOrEmpty(ev.Metadata.Namespace))
+        {
+            if (ev.Entity is { } owner && string.IsNullOrEmpty(owner.Metadata.Namespace))
+                owner.Metadata.Namespace = ev.Metadata.Namespace;
+            if (ev.Check is { } named && string.IsNullOrEmpty(named.Metadata.Namespace))
+                named.Metadata.Namespace = ev.Metadata.Namespace;
+        }
         if (ev.Timestamp == 0)
             ev.Timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         if (string.IsNullOrEmpty(ev.Id))

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Eventd;
 
@@ -12,7 +13,7 @@ namespace Sensu.Backend.Eventd;
 /// <see cref="Eventd"/>'s worker for its (namespace, entity, check) stores it; the writer's call then completes.
 /// It depends on nothing downstream (not on the pipeline), so any service may take it in its constructor.
 /// </summary>
-public sealed class EventQueues : IEventWriter
+public sealed class EventQueues : IEventWriter, IUnstoredEventWriter
 {
     private readonly Channel<EventdWorkItem>[] _queues;
     private readonly EventProcessor _processor;
@@ -39,11 +40,23 @@ public sealed class EventQueues : IEventWriter
 
     internal IReadOnlyList<ChannelReader<EventdWorkItem>> Readers => [.. _queues.Select(q => q.Reader)];
 
-    /// <summary>Queues the event and returns once it is stored (the pipeline runs after).</summary>
-    public async Task WriteAsync(Event ev, CancellationToken cancellationToken)
+    /// <summary>Fills the event's defaults, queues it and returns once it is stored (the pipeline runs after).</summary>
+    public Task WriteAsync(Event ev, CancellationToken cancellationToken)
     {
         _processor.Prepare(ev);
-        var item = new EventdWorkItem(ev);
+        return QueueAsync(new EventdWorkItem(ev), cancellationToken);
+    }
+
+    /// <summary>Queues an event the backend made for the pipeline only (<see cref="IUnstoredEventWriter"/>).</summary>
+    public Task ForwardAsync(Event ev, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        return QueueAsync(new EventdWorkItem(ev, unstored: true), cancellationToken);
+    }
+
+    private async Task QueueAsync(EventdWorkItem item, CancellationToken cancellationToken)
+    {
+        var ev = item.Event;
         var queue = _queues[Partition(EventProcessor.KeyOf(ev))];
         try
         {

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sensu.Backend.Apid;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Pipelined;
-using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
 using Sensu.Backend.Secrets.Redaction;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Eventd;
 
@@ -26,6 +25,7 @@ public static class EventdServiceCollectionExtensions
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<EventQueues>();
         services.Replace(ServiceDescriptor.Singleton<IEventWriter>(sp => sp.GetRequiredService<EventQueues>()));
+        services.Replace(ServiceDescriptor.Singleton<IUnstoredEventWriter>(sp => sp.GetRequiredService<EventQueues>()));
         services.AddSingleton<Eventd>();
         // The cache starts first and stops last, so a draining Eventd still sees silences.
         services.AddHostedService(sp => sp.GetRequiredService<SilencedCache>());

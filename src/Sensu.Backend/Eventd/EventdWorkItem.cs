@@ -3,11 +3,14 @@ using Sensu.Core.Resources.Core;
 namespace Sensu.Backend.Eventd;
 
 /// <summary>One queued event and the completion its writer awaits (set once the event is stored).</summary>
-internal sealed class EventdWorkItem(Event ev)
+internal sealed class EventdWorkItem(Event ev, bool unstored = false)
 {
     private readonly TaskCompletionSource _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Event Event { get; } = ev;
+
+    /// <summary>Handed to the pipeline without being stored (<see cref="IUnstoredEventWriter"/>); completes once it is.</summary>
+    public bool Unstored { get; } = unstored;
 
     public Task Stored => _stored.Task;
 

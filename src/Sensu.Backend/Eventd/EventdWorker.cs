@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Pipeline;
 using Sensu.Backend.Pipelined;
+using Sensu.Core.Resources.Core;
 using Sensu.Store;
 
 namespace Sensu.Backend.Eventd;
@@ -113,7 +114,9 @@ internal sealed class EventdWorker
         StagedEvent staged;
         try
         {
-            staged = await _processor.StageAsync(item.Event, _previous, abort).ConfigureAwait(false);
+            staged = item.Unstored
+                ? new StagedEvent(item.Event, null)
+                : await _processor.StageAsync(item.Event, _previous, abort).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -150,6 +153,11 @@ internal sealed class EventdWorker
                     continue;
                 }
             }
+            if (item.Unstored)
+            {
+                await ForwardAsync(item, published, abort).ConfigureAwait(false);
+                continue;
+            }
             _metrics.Processed(ok: true, published.HasCheck, _time.GetElapsedTime(started));
             if (published.Check is { } check)
                 _ttl.Observe(EventProcessor.KeyOf(published), check.Ttl);
@@ -167,6 +175,20 @@ internal sealed class EventdWorker
             {
                 // Stopping past the deadline: the event is stored; its pipeline run is dropped.
             }
+        }
+    }
+
+    /// <summary>An unstored event: its writer waits until it is in the pipeline (and sees the pipeline's failure).</summary>
+    private async Task ForwardAsync(EventdWorkItem item, Event ev, CancellationToken abort)
+    {
+        try
+        {
+            await _pipeline.EnqueueAsync(ev, abort).ConfigureAwait(false);
+            item.Complete();
+        }
+        catch (Exception ex)
+        {
+            item.Fail(ex);
         }
     }
 

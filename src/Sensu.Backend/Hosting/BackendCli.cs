@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using Sensu.Backend.Cluster;
 using Sensu.Core.Configuration;
 
 namespace Sensu.Backend.Hosting;

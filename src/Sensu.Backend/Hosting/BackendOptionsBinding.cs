@@ -116,5 +116,8 @@ public static class BackendOptionsBinding
             if (!string.IsNullOrEmpty(credential) && !o.Credentials.Contains(credential))
                 o.Credentials.Add(credential);
         }
+        string[] credentialFlags = ["cluster-admin-password", "cluster-admin-api-key"];
+        o.SettingVariables.UnionWith(BackendFlags.All.Where(f => !credentialFlags.Contains(f.Name)).Select(f => f.EnvironmentVariable));
+        o.SettingVariables.Add("SENSU_BACKEND_CONFIG_FILE");
     }
 }

@@ -11,6 +11,7 @@ using Sensu.Backend.Schedulerd;
 using Sensu.Backend.Secrets;
 using Sensu.Backend.Secrets.Env;
 using Sensu.Backend.Secrets.Vault;
+using Sensu.Backend.Authorization;
 
 namespace Sensu.Backend.Hosting;
 
@@ -31,6 +32,7 @@ public static class BackendServiceCollectionExtensions
         services.AddSchedulerd();
         services.AddSensuMetrics();
         services.AddSensuAuth();
+        services.AddSensuAuthorization();
         services.AddSecrets();
         services.AddEnvSecretProvider();
         services.AddVaultSecretProvider();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Resources.Secrets;

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Sensu.Backend.Apid;
-using Sensu.Backend.Pipelined;
+using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
@@ -14,14 +13,14 @@ namespace Sensu.Backend.Keepalived;
 /// <summary>
 /// What keepalived does for one keepalive and for one expired switch (core-spec §4.2): registration of unknown
 /// agent entities, <c>last_seen</c>, the OK keepalive event, the warning/critical keepalive events, and
-/// deregistration. Keepalive events are stored through Eventd; registration and deregistration events go straight
-/// to the pipeline, as in Sensu.
+/// deregistration. Keepalive events are stored through Eventd's <see cref="IEventWriter"/>; registration and
+/// deregistration events go to the pipeline unstored, as in Sensu, through Eventd's <see cref="IUnstoredEventWriter"/>.
 /// </summary>
 public sealed class KeepaliveProcessor(
     ResourceService resources,
     IEventStore events,
     IEventWriter writer,
-    IEventPipeline pipeline,
+    IUnstoredEventWriter unstored,
     IOptions<KeepalivedOptions> options,
     TimeProvider time,
     ILogger<KeepaliveProcessor> logger)
@@ -51,7 +50,7 @@ public sealed class KeepaliveProcessor(
         {
             Log.Registered(logger, $"{ns}/{name}");
             Metrics?.Registration();
-            await pipeline.EnqueueAsync(KeepaliveEvents.Registration(entity, now), cancellationToken).ConfigureAwait(false);
+            await unstored.ForwardAsync(KeepaliveEvents.Registration(entity, now), cancellationToken).ConfigureAwait(false);
         }
 
         var check = keepalive.Check;
@@ -127,11 +126,11 @@ public sealed class KeepaliveProcessor(
             check.Status = 0;
             check.History = [];
             ev.Timestamp = now;
-            await pipeline.EnqueueAsync(ev, cancellationToken).ConfigureAwait(false);
+            await unstored.ForwardAsync(ev, cancellationToken).ConfigureAwait(false);
         }
         var handler = entity.Deregistration.Handler ?? options.Value.DeregistrationHandler;
         if (!string.IsNullOrEmpty(handler))
-            await pipeline.EnqueueAsync(KeepaliveEvents.Deregistration(entity, handler, now), cancellationToken).ConfigureAwait(false);
+            await unstored.ForwardAsync(KeepaliveEvents.Deregistration(entity, handler, now), cancellationToken).ConfigureAwait(false);
         Log.Deregistered(logger, $"{ns}/{name}");
         Metrics?.Deregistration();
     }

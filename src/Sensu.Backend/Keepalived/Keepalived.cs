@@ -3,8 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
@@ -12,16 +11,16 @@ using Sensu.Store;
 namespace Sensu.Backend.Keepalived;
 
 /// <summary>
-/// The keepalive daemon (core-spec §4.2): keepalives from Agentd wait in bounded queues
-/// (<c>keepalived-buffer-size</c>) served by <c>keepalived-workers</c> workers, one entity always on the same worker.
+/// The keepalive daemon (core-spec §4.2): keepalives from Agentd wait in <see cref="KeepaliveQueues"/>
+/// (<c>keepalived-buffer-size</c>), each queue served by one of <c>keepalived-workers</c> workers.
 /// Each keepalive registers/updates the entity, stores an OK keepalive event and re-arms the entity's liveness
 /// switch; a switch that fires produces a warning (timeout) or critical (ttl) keepalive event, again every timeout,
 /// or deregisters the entity. Nothing survives a restart but the store: on start, switches are armed for agent
 /// entities from their <c>last_seen</c>. Stopping closes the queues and awaits every loop.
 /// </summary>
-public sealed class Keepalived : BackgroundService, IKeepaliveReceiver
+public sealed class Keepalived : BackgroundService
 {
-    private readonly Channel<Event>[] _queues;
+    private readonly KeepaliveQueues _queues;
     private readonly KeepaliveSwitches _switches;
     private readonly KeepaliveProcessor _processor;
     private readonly ResourceService _resources;
@@ -31,7 +30,7 @@ public sealed class Keepalived : BackgroundService, IKeepaliveReceiver
     private readonly KeepalivedMetrics _metrics;
 
     public Keepalived(
-        IOptions<KeepalivedOptions> options,
+        KeepaliveQueues queues,
         KeepaliveProcessor processor,
         ResourceService resources,
         IEventStore events,
@@ -39,57 +38,24 @@ public sealed class Keepalived : BackgroundService, IKeepaliveReceiver
         TimeProvider time,
         ILogger<Keepalived> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(processor);
+        _queues = queues;
         _processor = processor;
         _resources = resources;
         _events = events;
         _time = time;
         _logger = logger;
         _switches = new KeepaliveSwitches(time);
-        var workers = Math.Max(1, options.Value.Workers);
-        var capacity = Math.Max(1, (options.Value.BufferSize + workers - 1) / workers);
-        _queues = new Channel<Event>[workers];
-        for (var i = 0; i < workers; i++)
-        {
-            _queues[i] = Channel.CreateBounded<Event>(new BoundedChannelOptions(capacity)
-            {
-                SingleReader = true,
-                FullMode = BoundedChannelFullMode.Wait,
-            });
-        }
         _metrics = new KeepalivedMetrics(meterFactory, () => QueueDepth, () => _switches.Count);
         processor.Metrics = _metrics;
     }
 
     /// <summary>Keepalives waiting in the queues.</summary>
-    public int QueueDepth => _queues.Sum(q => q.Reader.Count);
+    public int QueueDepth => _queues.Depth;
 
     /// <summary>The liveness switches (for tests and metrics).</summary>
     public KeepaliveSwitches Switches => _switches;
-
-    /// <summary>Queues a keepalive (waits while the entity's queue is full); validation failures are logged and dropped.</summary>
-    public async Task ReceiveAsync(Event keepalive, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(keepalive);
-        if (keepalive.Entity is not { Metadata.Name.Length: > 0 } entity)
-        {
-            Log.Rejected(_logger, "no entity");
-            return;
-        }
-        var ns = keepalive.Metadata.Namespace ?? entity.Metadata.Namespace ?? "default";
-        keepalive.Metadata.Namespace = ns;
-        entity.Metadata.Namespace = ns;
-        var queue = _queues[Partition(new KeepaliveKey(ns, entity.Metadata.Name))];
-        try
-        {
-            await queue.Writer.WriteAsync(keepalive, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException ex)
-        {
-            throw new StoreUnavailableException("the keepalive processor (keepalived) is stopping", ex);
-        }
-    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -107,10 +73,11 @@ public sealed class Keepalived : BackgroundService, IKeepaliveReceiver
     {
         using var stopping = stoppingToken.Register(Close);
         await RestoreAsync(stoppingToken).ConfigureAwait(false);
-        var loops = new Task[_queues.Length + 1];
-        for (var i = 0; i < _queues.Length; i++)
+        var readers = _queues.Readers;
+        var loops = new Task[readers.Count + 1];
+        for (var i = 0; i < readers.Count; i++)
         {
-            var reader = _queues[i].Reader;
+            var reader = readers[i];
             loops[i] = Task.Run(() => RunWorkerAsync(reader, stoppingToken), CancellationToken.None);
         }
         loops[^1] = Task.Run(() => RunExpiriesAsync(stoppingToken), CancellationToken.None);
@@ -119,12 +86,10 @@ public sealed class Keepalived : BackgroundService, IKeepaliveReceiver
 
     private void Close()
     {
-        foreach (var queue in _queues)
-            queue.Writer.TryComplete();
+        _queues.Close();
         _switches.Complete();
     }
 
-    private int Partition(KeepaliveKey key) => (int)((uint)key.GetHashCode() % (uint)_queues.Length);
 
     private async Task RunWorkerAsync(ChannelReader<Event> reader, CancellationToken stoppingToken)
     {

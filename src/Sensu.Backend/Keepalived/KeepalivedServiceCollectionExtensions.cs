@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sensu.Backend.Pipelined;
 
 namespace Sensu.Backend.Keepalived;
 
@@ -13,10 +12,10 @@ public static class KeepalivedServiceCollectionExtensions
         services.AddOptions<KeepalivedOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IEventPipeline, NoOpEventPipeline>();
         services.AddSingleton<KeepaliveProcessor>();
+        services.AddSingleton<KeepaliveQueues>();
+        services.Replace(ServiceDescriptor.Singleton<IKeepaliveReceiver>(sp => sp.GetRequiredService<KeepaliveQueues>()));
         services.AddSingleton<Keepalived>();
-        services.Replace(ServiceDescriptor.Singleton<IKeepaliveReceiver>(sp => sp.GetRequiredService<Keepalived>()));
         services.AddHostedService(sp => sp.GetRequiredService<Keepalived>());
         return services;
     }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Agentd;
-using Sensu.Backend.Apid;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Json;
@@ -9,6 +8,7 @@ using Sensu.Core.Synthesis;
 using Sensu.Core.Tokens;
 using Sensu.Backend.Secrets.Redaction;
 using Sensu.Backend.Eventd;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Schedulerd;
 

@@ -1,3 +1,4 @@
+using Sensu.Backend.Resources;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Store;
@@ -30,7 +31,7 @@ public sealed class SecretProviderBuilder
         IResource resource;
         try
         {
-            resource = Apid.ResourceService.Decode(stored);
+            resource = ResourceService.Decode(stored);
         }
         catch (Exception ex)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Resources;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Secrets;
 using Sensu.Store;
@@ -205,5 +206,5 @@ public sealed class SecretProviderRegistry : BackgroundService
     }
 
     private static (ResourceKey Key, Secret Secret, long Revision)? DecodeSecret(StoredResource stored) =>
-        Apid.ResourceService.Decode(stored) is Secret secret ? (stored.Key, secret, stored.Revision) : null;
+        ResourceService.Decode(stored) is Secret secret ? (stored.Key, secret, stored.Revision) : null;
 }

@@ -1,12 +1,13 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Hosting;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 using Sensu.Backend.Secrets.Redaction;
 using Sensu.Backend.Eventd;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Secrets;
 

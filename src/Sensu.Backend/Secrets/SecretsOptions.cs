@@ -19,6 +19,12 @@ public sealed class SecretsOptions
     /// </summary>
     public List<string> Credentials { get; } = [];
 
+    /// <summary>
+    /// The environment variables that set the backend's non-credential settings (<c>SENSU_BACKEND_STATE_DIR</c>...):
+    /// configuration, not secrets, so their values are not scrubbed from start.
+    /// </summary>
+    public HashSet<string> SettingVariables { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Null when valid, else the reason.</summary>
     public string? Validate()
     {

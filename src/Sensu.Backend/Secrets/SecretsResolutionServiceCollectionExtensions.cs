@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Secrets.Redaction;
+using Sensu.Backend.Cluster;
 
 namespace Sensu.Backend.Secrets;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Authentication;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Authentication;
 using Sensu.Backend.Authorization;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
@@ -56,6 +57,7 @@ public sealed class AuthTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ResourceService>();
         builder.Services.AddSensuAuth();
+        builder.Services.AddSensuAuthorization();
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseSensuAuthentication();

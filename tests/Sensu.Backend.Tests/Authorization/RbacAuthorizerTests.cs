@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Authorization;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;

@@ -12,7 +12,7 @@ public sealed class KeepalivedTests
     public async Task The_first_keepalive_registers_the_entity_and_each_keepalive_stores_an_ok_event()
     {
         await using var host = await DaemonHost.StartAsync();
-        await host.Keepalived.ReceiveAsync(Keepalive("agent1", host.Time.GetUtcNow().ToUnixTimeSeconds()), default);
+        await host.Keepalives.ReceiveAsync(Keepalive("agent1", host.Time.GetUtcNow().ToUnixTimeSeconds()), default);
 
         Event? ev = null;
         await DaemonHost.WaitUntilAsync(() => (ev = host.GetEventAsync("agent1", "keepalive").GetAwaiter().GetResult()) is not null);
@@ -31,7 +31,7 @@ public sealed class KeepalivedTests
         Assert.Equal(["registration"], registration.Check.Handlers);
 
         await host.AdvanceAsync(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(10));
-        await host.Keepalived.ReceiveAsync(Keepalive("agent1", host.Time.GetUtcNow().ToUnixTimeSeconds()), default);
+        await host.Keepalives.ReceiveAsync(Keepalive("agent1", host.Time.GetUtcNow().ToUnixTimeSeconds()), default);
         await DaemonHost.WaitUntilAsync(() => host.Pipeline.Events.Count(e => e.CheckName == "keepalive") == 2);
         Assert.Single(host.Pipeline.Events, e => e.CheckName == "registration");
     }
@@ -42,7 +42,7 @@ public sealed class KeepalivedTests
         await using var host = await DaemonHost.StartAsync();
         var keepalive = Keepalive("agent1", host.Time.GetUtcNow().ToUnixTimeSeconds());
         keepalive.Check!.Ttl = 180;
-        await host.Keepalived.ReceiveAsync(keepalive, default);
+        await host.Keepalives.ReceiveAsync(keepalive, default);
         var armed = await WaitArmedAsync(host, 0);
 
         await host.AdvanceAsync(TimeSpan.FromSeconds(119), TimeSpan.FromSeconds(7));
@@ -64,10 +64,10 @@ public sealed class KeepalivedTests
     public async Task A_keepalive_before_the_timeout_rearms_the_switch()
     {
         await using var host = await DaemonHost.StartAsync();
-        await host.Keepalived.ReceiveAsync(Keepalive("agent1", host.Time.GetUtcNow().ToUnixTimeSeconds()), default);
+        await host.Keepalives.ReceiveAsync(Keepalive("agent1", host.Time.GetUtcNow().ToUnixTimeSeconds()), default);
         var armed = await WaitArmedAsync(host, 0);
         await host.AdvanceAsync(TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(10));
-        await host.Keepalived.ReceiveAsync(Keepalive("agent1", host.Time.GetUtcNow().ToUnixTimeSeconds()), default);
+        await host.Keepalives.ReceiveAsync(Keepalive("agent1", host.Time.GetUtcNow().ToUnixTimeSeconds()), default);
         await WaitArmedAsync(host, armed);
 
         await host.AdvanceAsync(TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(10));
@@ -82,7 +82,7 @@ public sealed class KeepalivedTests
         await using var host = await DaemonHost.StartAsync();
         var keepalive = Keepalive("agent1", host.Time.GetUtcNow().ToUnixTimeSeconds());
         keepalive.Entity!.KeepaliveHandlers = ["pager"];
-        await host.Keepalived.ReceiveAsync(keepalive, default);
+        await host.Keepalives.ReceiveAsync(keepalive, default);
         await DaemonHost.WaitUntilAsync(() => host.Pipeline.Events.Any(e => e.CheckName == "keepalive"));
         Assert.Equal(["pager"], host.Pipeline.Events.First(e => e.CheckName == "keepalive").Check!.Handlers);
     }
@@ -93,7 +93,7 @@ public sealed class KeepalivedTests
         await using var host = await DaemonHost.StartAsync(configure: o => o.DeregistrationHandler = "default-dereg");
         var keepalive = Keepalive("ephemeral", host.Time.GetUtcNow().ToUnixTimeSeconds());
         keepalive.Entity!.Deregister = true;
-        await host.Keepalived.ReceiveAsync(keepalive, default);
+        await host.Keepalives.ReceiveAsync(keepalive, default);
         await WaitArmedAsync(host, 0, "ephemeral");
         await host.Writer.WriteAsync(new Event
         {
@@ -120,7 +120,7 @@ public sealed class KeepalivedTests
     {
         var dir = Directory.CreateTempSubdirectory("sensu-keepalived-restart-").FullName;
         var first = await DaemonHost.StartAsync(dir: dir);
-        await first.Keepalived.ReceiveAsync(Keepalive("agent1", first.Time.GetUtcNow().ToUnixTimeSeconds()), default);
+        await first.Keepalives.ReceiveAsync(Keepalive("agent1", first.Time.GetUtcNow().ToUnixTimeSeconds()), default);
         await DaemonHost.WaitUntilAsync(() => first.Pipeline.Events.Any(e => e.CheckName == "keepalive"));
         await first.StopKeepingStateAsync();
 

@@ -9,6 +9,7 @@ using Sensu.Backend.Eventd;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Keepalived;
 using Sensu.Backend.Pipelined;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Schedulerd;
 using Sensu.Backend.Secrets;
 using Sensu.Backend.Tests.Eventd;
@@ -66,6 +67,9 @@ public sealed class DaemonHost : IAsyncDisposable
     public SchedulerdService Schedulerd => _services.GetRequiredService<SchedulerdService>();
 
     public KeepalivedService Keepalived => _services.GetRequiredService<KeepalivedService>();
+
+    /// <summary>Keepalived's entrance, as Agentd sees it.</summary>
+    public Sensu.Backend.Keepalived.IKeepaliveReceiver Keepalives => _services.GetRequiredService<Sensu.Backend.Keepalived.IKeepaliveReceiver>();
 
     public Sensu.Backend.Eventd.Eventd Eventd => _services.GetRequiredService<Sensu.Backend.Eventd.Eventd>();
 

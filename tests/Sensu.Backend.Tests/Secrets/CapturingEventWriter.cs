@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Sensu.Backend.Apid;
 using Sensu.Core.Resources.Core;
 using Sensu.Backend.Eventd;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Tests.Secrets;
 

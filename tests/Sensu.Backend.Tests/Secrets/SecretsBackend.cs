@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Tests.Support;
 

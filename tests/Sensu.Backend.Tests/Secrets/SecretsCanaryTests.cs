@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Hosting;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Sensu.Backend.Eventd;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Secrets.Env;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Secrets;

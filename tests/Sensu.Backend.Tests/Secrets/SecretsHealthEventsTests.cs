@@ -2,11 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Resources.Core;
 using Sensu.Backend.Secrets.Redaction;
 using Sensu.Backend.Eventd;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Tests.Secrets;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 using Sensu.Backend.Tests.Support;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;

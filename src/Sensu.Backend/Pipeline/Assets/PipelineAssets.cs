@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Caching;
+using Sensu.Backend.Cluster;
 using Sensu.Core.Resources.Core;
 using Sensu.Core.Synthesis;
 using Sensu.Execution.Assets;

@@ -15,7 +15,7 @@ public sealed class ScrubberSeed
 
     /// <summary>The credentials of <paramref name="options"/> (when given) and the environment values worth scrubbing.</summary>
     public static ScrubberSeed From(SecretsOptions? options, IEnumerable<KeyValuePair<string, string>> variables) =>
-        new([.. (options is null ? [] : StartupScrubValues.Credentials(options)), .. StartupScrubValues.EnvironmentValues(variables)]);
+        new([.. (options is null ? [] : StartupScrubValues.Credentials(options)), .. StartupScrubValues.EnvironmentValues(variables, options?.SettingVariables ?? new HashSet<string>())]);
 
     public override string ToString() => $"ScrubberSeed({Values.Count} values)";
 }

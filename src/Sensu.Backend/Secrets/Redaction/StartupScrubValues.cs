@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sensu.Backend.Hosting;
 using Sensu.Backend.Secrets.Env;
 
 namespace Sensu.Backend.Secrets.Redaction;
@@ -25,11 +24,6 @@ public static class StartupScrubValues
     /// <summary>Shorter environment values are not registered (see remarks).</summary>
     public const int MinimumEnvironmentValueLength = 8;
 
-    private static readonly HashSet<string> CredentialFlags = new(StringComparer.Ordinal) { "cluster-admin-password", "cluster-admin-api-key" };
-
-    private static readonly HashSet<string> SettingVariables = new(
-        BackendFlags.All.Where(f => !CredentialFlags.Contains(f.Name)).Select(f => f.EnvironmentVariable).Append("SENSU_BACKEND_CONFIG_FILE"),
-        StringComparer.Ordinal);
 
     /// <summary>The backend's own credentials that are set.</summary>
     public static IEnumerable<string> Credentials(SecretsOptions options)
@@ -38,13 +32,14 @@ public static class StartupScrubValues
         return options.Credentials.Where(static v => v.Length > 0);
     }
 
-    /// <summary>The values of <paramref name="variables"/> to scrub (see remarks).</summary>
-    public static IEnumerable<string> EnvironmentValues(IEnumerable<KeyValuePair<string, string>> variables)
+    /// <summary>The values of <paramref name="variables"/> to scrub (see remarks); <paramref name="settingVariables"/> are skipped.</summary>
+    public static IEnumerable<string> EnvironmentValues(IEnumerable<KeyValuePair<string, string>> variables, IReadOnlySet<string> settingVariables)
     {
+        ArgumentNullException.ThrowIfNull(settingVariables);
         ArgumentNullException.ThrowIfNull(variables);
         foreach (var (name, value) in variables)
         {
-            if (string.IsNullOrEmpty(value) || SettingVariables.Contains(name))
+            if (string.IsNullOrEmpty(value) || settingVariables.Contains(name))
                 continue;
             if (EnvSecretReach.ProxyNames.Contains(name))
             {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Secrets;
@@ -24,7 +24,7 @@ public sealed class VaultProviderTlsCheck : IResourceWriteHook
             if (tls.ClientCert.Length > 0 || tls.ClientKey.Length > 0)
             {
                 if (tls.ClientCert.Length == 0 || tls.ClientKey.Length == 0)
-                    throw ApiException.Invalid("tls.client_cert and tls.client_key must be given together");
+                    throw ResourceException.Invalid("tls.client_cert and tls.client_key must be given together");
                 RequireFile(tls.ClientCert, "tls.client_cert");
                 RequireFile(tls.ClientKey, "tls.client_key");
                 try
@@ -33,7 +33,7 @@ public sealed class VaultProviderTlsCheck : IResourceWriteHook
                 }
                 catch (CryptographicException ex)
                 {
-                    throw ApiException.Invalid($"tls.client_cert \"{tls.ClientCert}\" with tls.client_key \"{tls.ClientKey}\": not a valid PEM certificate and key: {ex.Message}");
+                    throw ResourceException.Invalid($"tls.client_cert \"{tls.ClientCert}\" with tls.client_key \"{tls.ClientKey}\": not a valid PEM certificate and key: {ex.Message}");
                 }
             }
         }
@@ -50,10 +50,10 @@ public sealed class VaultProviderTlsCheck : IResourceWriteHook
         }
         catch (CryptographicException ex)
         {
-            throw ApiException.Invalid($"{field} \"{path}\": not a valid PEM certificate: {ex.Message}");
+            throw ResourceException.Invalid($"{field} \"{path}\": not a valid PEM certificate: {ex.Message}");
         }
         if (collection.Count == 0)
-            throw ApiException.Invalid($"{field} \"{path}\": no PEM certificate found");
+            throw ResourceException.Invalid($"{field} \"{path}\": no PEM certificate found");
         foreach (var certificate in collection)
             certificate.Dispose();
     }
@@ -61,6 +61,6 @@ public sealed class VaultProviderTlsCheck : IResourceWriteHook
     private static void RequireFile(string path, string field)
     {
         if (!File.Exists(path))
-            throw ApiException.Invalid($"{field} \"{path}\" does not exist on the backend");
+            throw ResourceException.Invalid($"{field} \"{path}\" does not exist on the backend");
     }
 }

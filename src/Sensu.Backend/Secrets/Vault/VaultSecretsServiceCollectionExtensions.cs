@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sensu.Backend.Apid;
+using Sensu.Backend.Resources;
 
 namespace Sensu.Backend.Secrets.Vault;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Sensu.Backend.Apid;
 using Sensu.Backend.Authorization;
+using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Meta;
 using Sensu.Core.Registry;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Caching;
 using Sensu.Backend.Pipeline.Assets;

@@ -42,7 +42,7 @@ public sealed class StartupScrubValuesTests
             ["SENSU_BACKEND_SOMETHING_UNKNOWN"] = "unknown-setting-value",
             ["https_proxy"] = "http://proxyuser:proxy%40pass@proxy.test:3128",
             ["HTTP_PROXY"] = "http://proxy.test:3128",
-        }).ToList();
+        }, new HashSet<string> { "SENSU_BACKEND_API_URL", "SENSU_BACKEND_LOG_LEVEL" }).ToList();
 
         Assert.Equal(["pd-key-4567890", "unreferenced-value", "unknown-setting-value", "proxy@pass"], values);
     }
