@@ -1,3 +1,3 @@
 using Sensu.Agent.Hosting;
 
-return await AgentCli.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
+return await AgentCli.Build().Parse(args).InvokeAsync();

@@ -1,3 +1,3 @@
 using Sensu.Backend.Hosting;
 
-return await BackendCli.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
+return await BackendCli.Build().Parse(args).InvokeAsync();

@@ -64,7 +64,7 @@ internal sealed class DotnetChildProcess : IChildProcess
 
     public async Task<int> WaitForExitAsync()
     {
-        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        await _process.WaitForExitAsync(CancellationToken.None);
         try
         {
             return _process.ExitCode;

@@ -30,10 +30,10 @@ public sealed class ProcessRunner : IProcessRunner, IDisposable
     public async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _slots.WaitAsync(cancellationToken);
         try
         {
-            return await RunCoreAsync(request, cancellationToken).ConfigureAwait(false);
+            return await RunCoreAsync(request, cancellationToken);
         }
         finally
         {
@@ -61,18 +61,18 @@ public sealed class ProcessRunner : IProcessRunner, IDisposable
         var finished = Task.WhenAll(collected, stdin);
         try
         {
-            await finished.WaitAsync(linked.Token).ConfigureAwait(false);
+            await finished.WaitAsync(linked.Token);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
             child.KillGroup();
-            await Task.WhenAny(finished, Task.Delay(_options.KillGracePeriod, _time, CancellationToken.None)).ConfigureAwait(false);
+            await Task.WhenAny(finished, Task.Delay(_options.KillGracePeriod, _time, CancellationToken.None));
             _ = finished.ContinueWith(static f => f.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             cancellationToken.ThrowIfCancellationRequested();
             return new ProcessResult(ProcessResult.TimedOutExitCode, ProcessResult.TimedOutOutput, _time.GetElapsedTime(started), TimedOut: true);
         }
 
-        var (exitCode, output) = await collected.ConfigureAwait(false);
+        var (exitCode, output) = await collected;
         return new ProcessResult(exitCode, output, _time.GetElapsedTime(started), TimedOut: false);
     }
 
@@ -84,9 +84,9 @@ public sealed class ProcessRunner : IProcessRunner, IDisposable
     // The exit status is awaited once the output has closed: both together mean the command is done.
     private static async Task<(int ExitCode, string Output)> CollectAsync(IChildProcess child, Task<byte[]> stderr)
     {
-        var stdout = await ReadAllAsync(child.Output).ConfigureAwait(false);
-        var errors = await stderr.ConfigureAwait(false);
-        var exitCode = await child.WaitForExitAsync().ConfigureAwait(false);
+        var stdout = await ReadAllAsync(child.Output);
+        var errors = await stderr;
+        var exitCode = await child.WaitForExitAsync();
         return (exitCode, Decode(stdout, errors));
     }
 
@@ -95,7 +95,7 @@ public sealed class ProcessRunner : IProcessRunner, IDisposable
         try
         {
             if (payload is { Length: > 0 } bytes)
-                await stdin.WriteAsync(bytes, CancellationToken.None).ConfigureAwait(false);
+                await stdin.WriteAsync(bytes, CancellationToken.None);
         }
         catch (IOException)
         {
@@ -105,7 +105,7 @@ public sealed class ProcessRunner : IProcessRunner, IDisposable
         {
             try
             {
-                await stdin.DisposeAsync().ConfigureAwait(false);
+                await stdin.DisposeAsync();
             }
             catch (IOException)
             {
@@ -117,7 +117,7 @@ public sealed class ProcessRunner : IProcessRunner, IDisposable
     private static async Task<byte[]> ReadAllAsync(Stream stream)
     {
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, CancellationToken.None).ConfigureAwait(false);
+        await stream.CopyToAsync(buffer, CancellationToken.None);
         return buffer.ToArray();
     }
 

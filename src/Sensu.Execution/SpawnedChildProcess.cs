@@ -102,7 +102,7 @@ internal sealed class SpawnedChildProcess : IChildProcess
             () => TryReap(blocking: true) ?? ProcessResult.UnknownExitCode,
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
-            TaskScheduler.Default).ConfigureAwait(false);
+            TaskScheduler.Default);
     }
 
     public void KillGroup()

@@ -18,8 +18,8 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore, IEventRev
             await using var command = connection.CreateCommand();
             command.CommandText = EventSql.Get;
             command.AddKey(key);
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            return await reader.ReadAsync(ct).ConfigureAwait(false)
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct)
                 ? new StoredEvent(key, reader.GetString(0), reader.GetInt64(1))
                 : null;
         }, cancellationToken);
@@ -35,7 +35,7 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore, IEventRev
             await using var command = connection.CreateCommand();
             command.CommandText = EventSql.GetRevision;
             command.AddKey(key);
-            return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long revision ? revision : (long?)null;
+            return await command.ExecuteScalarAsync(ct) is long revision ? revision : (long?)null;
         }, cancellationToken);
 
     public Task<Page<StoredEvent>> ListEventsAsync(string? @namespace, string? entity, PageRequest page, CancellationToken cancellationToken) =>
@@ -104,13 +104,13 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore, IEventRev
             : json.ToArray();
         return store.WriteAsync(async (context, ct) =>
         {
-            await context.EnsureNamespaceAsync(key.Namespace, ct).ConfigureAwait(false);
-            var revision = await context.NextRevisionAsync(ct).ConfigureAwait(false);
+            await context.EnsureNamespaceAsync(key.Namespace, ct);
+            var revision = await context.NextRevisionAsync(ct);
             var command = context.Command(EventSql.Upsert);
             command.AddKey(key);
             command.Parameters.AddWithValue("$json", document);
             command.Parameters.AddWithValue("$revision", revision);
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await command.ExecuteNonQueryAsync(ct);
             context.OnCommit(() => store.LatestEvents.Committed(key, revision));
             return revision;
         }, cancellationToken, singleStatement: true);
@@ -122,7 +122,7 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore, IEventRev
             var command = context.Command(EventSql.Delete);
             command.AddKey(key);
             context.OnCommit(() => store.LatestEvents.Deleted(key));
-            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
+            return await command.ExecuteNonQueryAsync(ct) > 0;
         }, cancellationToken, singleStatement: true);
 
     public Task<int> DeleteEntityEventsAsync(string @namespace, string entity, CancellationToken cancellationToken) =>
@@ -132,6 +132,6 @@ public sealed class SqliteEventStore(SqliteStore store) : IEventStore, IEventRev
             command.Parameters.AddWithValue("$namespace", @namespace);
             command.Parameters.AddWithValue("$entity", entity);
             context.OnCommit(() => store.LatestEvents.EntityDeleted(@namespace, entity));
-            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
 }

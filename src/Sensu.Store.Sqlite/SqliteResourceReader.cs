@@ -12,8 +12,8 @@ public sealed class SqliteResourceReader(SqliteStore store) : IResourceReader
             await using var command = connection.CreateCommand();
             command.CommandText = ResourceSql.Get;
             command.AddKey(key);
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
             {
                 return null;
             }

@@ -8,11 +8,11 @@ public sealed class SqliteResourceWriter(SqliteStore store) : IResourceWriter
         ArgumentNullException.ThrowIfNull(write);
         return store.WriteAsync(async (context, ct) =>
         {
-            await context.EnsureNamespaceAsync(write.Key.Namespace, ct).ConfigureAwait(false);
-            var revision = await context.NextRevisionAsync(ct).ConfigureAwait(false);
+            await context.EnsureNamespaceAsync(write.Key.Namespace, ct);
+            var revision = await context.NextRevisionAsync(ct);
             var command = context.Command(ResourceSql.Insert);
             command.AddWrite(write, revision);
-            if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+            if (await command.ExecuteNonQueryAsync(ct) == 0)
             {
                 throw new AlreadyExistsException(write.Key);
             }
@@ -32,12 +32,12 @@ public sealed class SqliteResourceWriter(SqliteStore store) : IResourceWriter
         ArgumentNullException.ThrowIfNull(write);
         return store.WriteAsync(async (context, ct) =>
         {
-            await context.EnsureNamespaceAsync(write.Key.Namespace, ct).ConfigureAwait(false);
-            var revision = await context.NextRevisionAsync(ct).ConfigureAwait(false);
+            await context.EnsureNamespaceAsync(write.Key.Namespace, ct);
+            var revision = await context.NextRevisionAsync(ct);
             var command = context.Command(ResourceSql.ReplaceIfRevision);
             command.AddWrite(write, revision);
             command.Parameters.AddWithValue("$expected", expectedRevision);
-            if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+            if (await command.ExecuteNonQueryAsync(ct) == 0)
             {
                 throw new ResourceNotFoundException(write.Key);
             }
@@ -51,12 +51,12 @@ public sealed class SqliteResourceWriter(SqliteStore store) : IResourceWriter
         {
             var command = context.Command(ResourceSql.Delete);
             command.AddKey(key);
-            if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+            if (await command.ExecuteNonQueryAsync(ct) == 0)
             {
                 return false;
             }
 
-            var revision = await context.NextRevisionAsync(ct).ConfigureAwait(false);
+            var revision = await context.NextRevisionAsync(ct);
             context.Changes.Add(new ResourceChange(ChangeKind.Delete, key, null, revision));
             return true;
         }, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class SqliteResourceWriter(SqliteStore store) : IResourceWriter
         {
             foreach (var write in writes)
             {
-                await PutOneAsync(context, write, ct).ConfigureAwait(false);
+                await PutOneAsync(context, write, ct);
             }
 
             return true;
@@ -84,16 +84,16 @@ public sealed class SqliteResourceWriter(SqliteStore store) : IResourceWriter
         SqliteWriteContext context, ResourceWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        await context.EnsureNamespaceAsync(write.Key.Namespace, cancellationToken).ConfigureAwait(false);
+        await context.EnsureNamespaceAsync(write.Key.Namespace, cancellationToken);
         bool existed;
         var exists = context.Command(ResourceSql.Exists);
         exists.AddKey(write.Key);
-        existed = await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+        existed = await exists.ExecuteScalarAsync(cancellationToken) is not null;
 
-        var revision = await context.NextRevisionAsync(cancellationToken).ConfigureAwait(false);
+        var revision = await context.NextRevisionAsync(cancellationToken);
         var command = context.Command(ResourceSql.Upsert);
         command.AddWrite(write, revision);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return (Stored(context, write, revision), existed ? PutOutcome.Replaced : PutOutcome.Created);
     }
 

@@ -21,15 +21,15 @@ internal sealed class SqliteSchema(SqliteStore store)
 
         try
         {
-            await using var connection = await store.OpenAsync(writer: true, cancellationToken).ConfigureAwait(false);
-            await ScalarAsync(connection, SchemaSql.NewDatabasePageSize, cancellationToken).ConfigureAwait(false);
-            var mode = await ScalarAsync(connection, SchemaSql.EnableWal, cancellationToken).ConfigureAwait(false);
+            await using var connection = await store.OpenAsync(writer: true, cancellationToken);
+            await ScalarAsync(connection, SchemaSql.NewDatabasePageSize, cancellationToken);
+            var mode = await ScalarAsync(connection, SchemaSql.EnableWal, cancellationToken);
             if (!string.Equals(Convert.ToString(mode, CultureInfo.InvariantCulture), "wal", StringComparison.OrdinalIgnoreCase))
             {
                 throw store.Unavailable(new InvalidOperationException($"journal mode is \"{mode}\", WAL could not be enabled"));
             }
 
-            var version = Convert.ToInt32(await ScalarAsync(connection, SchemaSql.ReadUserVersion, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            var version = Convert.ToInt32(await ScalarAsync(connection, SchemaSql.ReadUserVersion, cancellationToken), CultureInfo.InvariantCulture);
             var known = SchemaSql.Migrations.Count;
             if (version > known)
             {
@@ -43,8 +43,8 @@ internal sealed class SqliteSchema(SqliteStore store)
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = SchemaSql.Migrations[i];
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 Log.Migrated(store.Logger, store.DatabasePath, i, i + 1);
             }
 
@@ -62,6 +62,6 @@ internal sealed class SqliteSchema(SqliteStore store)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

@@ -84,8 +84,8 @@ public sealed class SqliteStore : IAsyncDisposable
     {
         Changes.Dispose();
         _pending.Writer.TryComplete();
-        await _writerLoop.ConfigureAwait(false);
-        await DropWriterAsync().ConfigureAwait(false);
+        await _writerLoop;
+        await DropWriterAsync();
         await using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -93,11 +93,11 @@ public sealed class SqliteStore : IAsyncDisposable
     /// <summary>Runs a read on its own connection.</summary>
     internal async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await InitializeAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(writer: false, cancellationToken).ConfigureAwait(false);
-            return await work(connection, cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenAsync(writer: false, cancellationToken);
+            return await work(connection, cancellationToken);
         }
         catch (SqliteException ex)
         {
@@ -117,12 +117,12 @@ public sealed class SqliteStore : IAsyncDisposable
     /// </summary>
     internal async Task<T> WriteAsync<T>(Func<SqliteWriteContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool singleStatement = false)
     {
-        var pending = new PendingWrite(async (context, ct) => await work(context, ct).ConfigureAwait(false), singleStatement, cancellationToken);
+        var pending = new PendingWrite(async (context, ct) => await work(context, ct), singleStatement, cancellationToken);
         if (!_pending.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(SqliteStore), $"sqlite store \"{DatabasePath}\" is closed");
         using (cancellationToken.CanBeCanceled ? cancellationToken.UnsafeRegister(static state => ((PendingWrite)state!).TryCancel(), pending) : default)
         {
-            return (T)(await pending.Completion.Task.ConfigureAwait(false))!;
+            return (T)(await pending.Completion.Task)!;
         }
     }
 
@@ -131,7 +131,7 @@ public sealed class SqliteStore : IAsyncDisposable
     {
         var reader = _pending.Reader;
         var batch = new List<PendingWrite>(MaxBatch);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (await reader.WaitToReadAsync())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && reader.TryRead(out var queued))
@@ -143,7 +143,7 @@ public sealed class SqliteStore : IAsyncDisposable
                 continue;
             try
             {
-                await InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+                await InitializeAsync(CancellationToken.None);
             }
             catch (Exception ex)
             {
@@ -151,7 +151,7 @@ public sealed class SqliteStore : IAsyncDisposable
                     write.Fail(ex);
                 continue;
             }
-            await RunBatchAsync(batch).ConfigureAwait(false);
+            await RunBatchAsync(batch);
         }
     }
 
@@ -166,32 +166,32 @@ public sealed class SqliteStore : IAsyncDisposable
                 // Pragmas stay on a pooled connection: close them all for real so the next writer starts clean.
                 await using (var any = new SqliteConnection(_connectionString))
                     SqliteConnection.ClearPool(any);
-                await DropWriterAsync().ConfigureAwait(false);
+                await DropWriterAsync();
             }
-            _writer ??= new SqliteWriteConnection(await OpenWriterAsync().ConfigureAwait(false));
+            _writer ??= new SqliteWriteConnection(await OpenWriterAsync());
             await using var transaction = _writer.Connection.BeginTransaction(deferred: false);
             var writes = new SqliteWriteBatch(_writer, transaction);
             var changes = new List<ResourceChange>();
             foreach (var write in batch)
             {
-                await writes.BeginWriteAsync(write.SingleStatement, CancellationToken.None).ConfigureAwait(false);
+                await writes.BeginWriteAsync(write.SingleStatement, CancellationToken.None);
                 var context = new SqliteWriteContext(writes);
                 try
                 {
-                    var result = await write.Work(context, write.CancellationToken).ConfigureAwait(false);
-                    await writes.EndWriteAsync(context.Changes, CancellationToken.None).ConfigureAwait(false);
+                    var result = await write.Work(context, write.CancellationToken);
+                    await writes.EndWriteAsync(context.Changes, CancellationToken.None);
                     changes.AddRange(context.Changes);
                     succeeded.Add((write, context, result));
                 }
                 catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: 8 or 10 or 13 })
                 {
                     // Its own failure (not found, already exists, cancelled, a constraint): undo it alone.
-                    await writes.UndoWriteAsync(CancellationToken.None).ConfigureAwait(false);
+                    await writes.UndoWriteAsync(CancellationToken.None);
                     write.Fail(PendingWrite.Translate(this, ex));
                 }
             }
-            await writes.FlushRevisionAsync(CancellationToken.None).ConfigureAwait(false);
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            await writes.FlushRevisionAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
             WritesAccepted();
             foreach (var (_, context, _) in succeeded)
                 context.Committed();
@@ -204,7 +204,7 @@ public sealed class SqliteStore : IAsyncDisposable
         {
             // The transaction itself failed (I/O error, disk full, database gone): nothing of the batch is written,
             // and the next batch starts on a fresh connection.
-            await DropWriterAsync().ConfigureAwait(false);
+            await DropWriterAsync();
             var error = PendingWrite.Translate(this, ex);
             if (error is StoreUnavailableException refused)
                 WritesRefused(refused);
@@ -216,18 +216,18 @@ public sealed class SqliteStore : IAsyncDisposable
     /// <summary>The writer loop's connection: the write pragmas, then the test seam's if any.</summary>
     private async Task<SqliteConnection> OpenWriterAsync()
     {
-        var connection = await OpenAsync(writer: true, CancellationToken.None).ConfigureAwait(false);
+        var connection = await OpenAsync(writer: true, CancellationToken.None);
         if (Volatile.Read(ref _testWriterPragmas) is { } extra)
         {
             try
             {
                 await using var pragmas = connection.CreateCommand();
                 pragmas.CommandText = extra;
-                await pragmas.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+                await pragmas.ExecuteNonQueryAsync(CancellationToken.None);
             }
             catch
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                await connection.DisposeAsync();
                 throw;
             }
         }
@@ -276,7 +276,7 @@ public sealed class SqliteStore : IAsyncDisposable
             _writer = null;
             try
             {
-                await writer.DisposeAsync().ConfigureAwait(false);
+                await writer.DisposeAsync();
             }
             catch (SqliteException)
             {
@@ -295,18 +295,18 @@ public sealed class SqliteStore : IAsyncDisposable
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken);
             if (writer)
             {
                 await using var pragmas = connection.CreateCommand();
                 pragmas.CommandText = SchemaSql.WriterPragmas(Options.Synchronous);
-                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await pragmas.ExecuteNonQueryAsync(cancellationToken);
             }
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync();
             throw;
         }
     }

@@ -18,6 +18,6 @@ public sealed class SqliteStoreHealth(SqliteStore store) : IStoreHealth
         {
             await using var command = connection.CreateCommand();
             command.CommandText = CommonSql.Ping;
-            return await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+            return await command.ExecuteScalarAsync(ct);
         }, cancellationToken);
 }

@@ -32,14 +32,14 @@ internal sealed class SqliteWriteBatch(SqliteWriteConnection connection, SqliteT
         _sightedByWrite.Clear();
         _savepoint = !singleStatement;
         if (_savepoint)
-            await Command(Savepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await Command(Savepoint).ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The write succeeded: keep its work; a namespace it deleted is no longer known to exist.</summary>
     public async ValueTask EndWriteAsync(IReadOnlyList<ResourceChange> changes, CancellationToken cancellationToken)
     {
         if (_savepoint)
-            await Command(ReleaseSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await Command(ReleaseSavepoint).ExecuteNonQueryAsync(cancellationToken);
         foreach (var change in changes)
         {
             if (change.Kind == ChangeKind.Delete && change.Key.Kind == StoreKinds.Namespaces)
@@ -52,8 +52,8 @@ internal sealed class SqliteWriteBatch(SqliteWriteConnection connection, SqliteT
     {
         if (_savepoint)
         {
-            await Command(RollbackSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await Command(ReleaseSavepoint).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await Command(RollbackSavepoint).ExecuteNonQueryAsync(cancellationToken);
+            await Command(ReleaseSavepoint).ExecuteNonQueryAsync(cancellationToken);
         }
         _revision = _revisionAtSavepoint;
         foreach (var name in _sightedByWrite)
@@ -64,7 +64,7 @@ internal sealed class SqliteWriteBatch(SqliteWriteConnection connection, SqliteT
     {
         if (_revision is not { } current)
         {
-            var value = await Command(CommonSql.ReadRevision).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            var value = await Command(CommonSql.ReadRevision).ExecuteScalarAsync(cancellationToken);
             current = Convert.ToInt64(value, CultureInfo.InvariantCulture);
         }
         _revision = current + 1;
@@ -80,7 +80,7 @@ internal sealed class SqliteWriteBatch(SqliteWriteConnection connection, SqliteT
         var command = Command(CommonSql.NamespaceExists);
         command.Parameters.AddWithValue("$kind", StoreKinds.Namespaces);
         command.Parameters.AddWithValue("$name", @namespace);
-        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+        if (await command.ExecuteScalarAsync(cancellationToken) is null)
             throw new NamespaceNotFoundException(@namespace);
         _namespaces.Add(@namespace);
         _sightedByWrite.Add(@namespace);
@@ -93,6 +93,6 @@ internal sealed class SqliteWriteBatch(SqliteWriteConnection connection, SqliteT
             return;
         var command = Command(CommonSql.WriteRevision);
         command.Parameters.AddWithValue("$value", value);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -31,8 +31,8 @@ internal sealed class SqliteWriteConnection(SqliteConnection connection) : IAsyn
     public async ValueTask DisposeAsync()
     {
         foreach (var command in _commands.Values)
-            await command.DisposeAsync().ConfigureAwait(false);
+            await command.DisposeAsync();
         _commands.Clear();
-        await Connection.DisposeAsync().ConfigureAwait(false);
+        await Connection.DisposeAsync();
     }
 }

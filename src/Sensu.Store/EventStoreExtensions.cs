@@ -10,7 +10,7 @@ public static class EventStoreExtensions
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(json);
-        var revision = await events.PutEventAsync(key, Encoding.UTF8.GetBytes(json), cancellationToken).ConfigureAwait(false);
+        var revision = await events.PutEventAsync(key, Encoding.UTF8.GetBytes(json), cancellationToken);
         return new StoredEvent(key, json, revision);
     }
 }

@@ -40,7 +40,7 @@ public static class AgentConnector
             timeout.CancelAfter(options.HandshakeTimeout);
             try
             {
-                await client.ConnectAsync(backendUrl, invoker, timeout.Token).ConfigureAwait(false);
+                await client.ConnectAsync(backendUrl, invoker, timeout.Token);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {

@@ -19,13 +19,13 @@ internal sealed class HandshakeResponseCapture : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.SwitchingProtocols)
         {
             RefusedStatus = (int)response.StatusCode;
             try
             {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 RefusedBody = body.Length > MaxBodyChars ? body[..MaxBodyChars] : body;
             }
             catch (HttpRequestException)

@@ -42,10 +42,10 @@ public sealed class WebSocketTransport : ITransportConnection
     public async ValueTask SendAsync(TransportMessage message, CancellationToken cancellationToken)
     {
         var frame = FrameCodec.Encode(message);
-        await sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await sendLock.WaitAsync(cancellationToken);
         try
         {
-            await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
         }
         finally
         {
@@ -55,10 +55,10 @@ public sealed class WebSocketTransport : ITransportConnection
 
     public async ValueTask<TransportMessage?> ReceiveAsync(CancellationToken cancellationToken)
     {
-        await receiveLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await receiveLock.WaitAsync(cancellationToken);
         try
         {
-            var frame = await ReceiveFrameAsync(cancellationToken).ConfigureAwait(false);
+            var frame = await ReceiveFrameAsync(cancellationToken);
             if (frame is null)
             {
                 return null;
@@ -93,7 +93,7 @@ public sealed class WebSocketTransport : ITransportConnection
                 ValueWebSocketReceiveResult result;
                 try
                 {
-                    result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
                 }
                 catch (WebSocketException) when (socket.State is WebSocketState.Aborted or WebSocketState.Closed)
                 {
@@ -103,14 +103,14 @@ public sealed class WebSocketTransport : ITransportConnection
                 {
                     if (socket.State == WebSocketState.CloseReceived)
                     {
-                        await CloseQuietlyAsync(WebSocketCloseStatus.NormalClosure, "closing", cancellationToken).ConfigureAwait(false);
+                        await CloseQuietlyAsync(WebSocketCloseStatus.NormalClosure, "closing", cancellationToken);
                     }
                     return null;
                 }
                 length += result.Count;
                 if (length > MaxMessageSize)
                 {
-                    await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig, "message too big", cancellationToken).ConfigureAwait(false);
+                    await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig, "message too big", cancellationToken);
                     throw new TransportFrameException(
                         "message larger than " + MaxMessageSize + " bytes; connection closed", connectionClosed: true);
                 }
@@ -127,11 +127,11 @@ public sealed class WebSocketTransport : ITransportConnection
     }
 
     public async Task CloseAsync(string reason, CancellationToken cancellationToken) =>
-        await CloseAsync(WebSocketCloseStatus.NormalClosure, reason, cancellationToken).ConfigureAwait(false);
+        await CloseAsync(WebSocketCloseStatus.NormalClosure, reason, cancellationToken);
 
     /// <summary>Closes with a given status; never throws for a socket already gone.</summary>
     public async Task CloseAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken) =>
-        await CloseQuietlyAsync(status, reason, cancellationToken).ConfigureAwait(false);
+        await CloseQuietlyAsync(status, reason, cancellationToken);
 
     private async Task CloseQuietlyAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)
     {
@@ -143,10 +143,10 @@ public sealed class WebSocketTransport : ITransportConnection
         var text = reason.Length > 120 ? reason[..120] : reason;
         try
         {
-            await sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await sendLock.WaitAsync(cancellationToken);
             try
             {
-                await socket.CloseOutputAsync(status, text, cancellationToken).ConfigureAwait(false);
+                await socket.CloseOutputAsync(status, text, cancellationToken);
             }
             finally
             {

@@ -48,11 +48,11 @@ internal sealed class CheckDispatcher(CheckExecutor executor, EventQueue queue, 
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _stopping.CancelAsync();
         Task[] running;
         lock (_lock)
             running = [.. _running];
-        await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(running).WaitAsync(cancellationToken);
     }
 
     public void Dispose() => _stopping.Dispose();
@@ -69,7 +69,7 @@ internal sealed class CheckDispatcher(CheckExecutor executor, EventQueue queue, 
         var name = request.Config.Metadata.Name ?? "";
         try
         {
-            var ev = await executor.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+            var ev = await executor.ExecuteAsync(request, cancellationToken);
             Log.CheckExecuted(logger, name, ev.Check?.Status ?? 0);
             queue.Publish(ev);
         }

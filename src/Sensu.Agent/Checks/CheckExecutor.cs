@@ -65,7 +65,7 @@ internal sealed class CheckExecutor(
         List<InstalledAsset> installedAssets;
         try
         {
-            installedAssets = await InstallAssetsAsync(substituted.RuntimeAssets, request.Assets, synthesized, cancellationToken).ConfigureAwait(false);
+            installedAssets = await InstallAssetsAsync(substituted.RuntimeAssets, request.Assets, synthesized, cancellationToken);
         }
         catch (AssetInstallException ex)
         {
@@ -91,7 +91,7 @@ internal sealed class CheckExecutor(
             BaseEnvironment = environment,
             Stdin = stdin,
             Timeout = substituted.Timeout > 0 ? TimeSpan.FromSeconds(substituted.Timeout) : null,
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
         check.Status = (uint)Math.Max(0, result.ExitCode);
         check.Output = result.TimedOut ? ProcessResult.TimedOutOutput : result.Output;
@@ -108,7 +108,7 @@ internal sealed class CheckExecutor(
         check.Status = MetricThresholdEvaluator.Evaluate(ev);
 
         var context = new CheckExecutionContext(agentEntity, synthesized, baseEnvironment, request);
-        var hooks = await _hooks.RunAsync(check, ev, context, cancellationToken).ConfigureAwait(false);
+        var hooks = await _hooks.RunAsync(check, ev, context, cancellationToken);
         if (hooks.Count > 0)
             check.Hooks = hooks;
 
@@ -150,7 +150,7 @@ internal sealed class CheckExecutor(
                 Log.AssetMissing(logger, name);
                 continue;
             }
-            if (await assets.InstallAsync(asset, synthesized, cancellationToken).ConfigureAwait(false) is { } done)
+            if (await assets.InstallAsync(asset, synthesized, cancellationToken) is { } done)
                 installed.Add(done);
             else
                 Log.AssetNotApplicable(logger, name);

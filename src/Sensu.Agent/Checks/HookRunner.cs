@@ -28,7 +28,7 @@ internal sealed class HookRunner(IProcessRunner runner, IRuntimeAssetInstaller? 
                 var config = context.Request.Hooks.FirstOrDefault(h => h.Metadata.Name == name);
                 results.Add(config is null
                     ? Error(name, ev, context, "hook does not exist: " + name)
-                    : await RunOneAsync(config, ev, context, cancellationToken).ConfigureAwait(false));
+                    : await RunOneAsync(config, ev, context, cancellationToken));
             }
         }
         return results;
@@ -54,7 +54,7 @@ internal sealed class HookRunner(IProcessRunner runner, IRuntimeAssetInstaller? 
             {
                 foreach (var asset in hookAssets.Assets.Where(a => hook.RuntimeAssets.Contains(a.Metadata.Name ?? "")))
                 {
-                    if (await assets.InstallAsync(asset, context.SynthesizedEntity, cancellationToken).ConfigureAwait(false) is { } done)
+                    if (await assets.InstallAsync(asset, context.SynthesizedEntity, cancellationToken) is { } done)
                         installed.Add(done);
                 }
             }
@@ -73,7 +73,7 @@ internal sealed class HookRunner(IProcessRunner runner, IRuntimeAssetInstaller? 
             BaseEnvironment = RuntimeAssetEnvironment.Compose(context.BaseEnvironment, installed),
             Stdin = hook.Stdin ? JsonSerializer.SerializeToUtf8Bytes(ev, SensuJsonContext.Default.Event) : null,
             Timeout = hook.Timeout > 0 ? TimeSpan.FromSeconds(hook.Timeout) : null,
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         result.Status = run.ExitCode;
         result.Output = run.TimedOut ? ProcessResult.TimedOutOutput : run.Output;
         result.Duration = run.Duration.TotalSeconds;

@@ -39,14 +39,14 @@ internal sealed class AgentConnectionService(
             try
             {
                 var connect = ConnectOptionsFactory.Create(options, entity.Snapshot().Subscriptions);
-                connection = await AgentConnector.ConnectAsync(new Uri(url), connect, stoppingToken).ConfigureAwait(false);
+                connection = await AgentConnector.ConnectAsync(new Uri(url), connect, stoppingToken);
             }
             catch (TransportHandshakeException ex)
             {
                 var delay = backoff.Next(ex.TooManyRequests);
                 Log.ConnectFailed(logger, url, ex.StatusCode, ex.Message, delay);
                 index++;
-                await DelayAsync(delay, stoppingToken).ConfigureAwait(false);
+                await DelayAsync(delay, stoppingToken);
                 continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -58,9 +58,9 @@ internal sealed class AgentConnectionService(
             state.SetConnected(url);
             Log.Connected(logger, url);
             string reason;
-            await using (connection.ConfigureAwait(false))
+            await using (connection)
             {
-                reason = await RunSessionAsync(connection, stoppingToken).ConfigureAwait(false);
+                reason = await RunSessionAsync(connection, stoppingToken);
             }
             state.SetConnected(null);
             if (stoppingToken.IsCancellationRequested)
@@ -68,7 +68,7 @@ internal sealed class AgentConnectionService(
             var wait = backoff.Next(tooManyRequests: false);
             Log.Disconnected(logger, url, reason, wait);
             index++;
-            await DelayAsync(wait, stoppingToken).ConfigureAwait(false);
+            await DelayAsync(wait, stoppingToken);
         }
     }
 
@@ -76,7 +76,7 @@ internal sealed class AgentConnectionService(
     {
         try
         {
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, time, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -91,12 +91,12 @@ internal sealed class AgentConnectionService(
         var receive = ReceiveLoopAsync(connection, session.Token);
         var keepalives = KeepaliveLoopAsync(connection, session.Token);
         var send = SendLoopAsync(connection, session.Token);
-        var first = await Task.WhenAny(receive, keepalives, send).ConfigureAwait(false);
-        await session.CancelAsync().ConfigureAwait(false);
+        var first = await Task.WhenAny(receive, keepalives, send);
+        await session.CancelAsync();
         var reason = "closed by the backend";
         try
         {
-            await Task.WhenAll(receive, keepalives, send).ConfigureAwait(false);
+            await Task.WhenAll(receive, keepalives, send);
         }
         catch (OperationCanceledException)
         {
@@ -114,7 +114,7 @@ internal sealed class AgentConnectionService(
             using var close = new CancellationTokenSource(CloseTimeout, time);
             try
             {
-                await connection.CloseAsync("agent stopping", close.Token).ConfigureAwait(false);
+                await connection.CloseAsync("agent stopping", close.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or System.Net.WebSockets.WebSocketException or IOException)
             {
@@ -126,7 +126,7 @@ internal sealed class AgentConnectionService(
 
     private async Task ReceiveLoopAsync(ITransportConnection connection, CancellationToken cancellationToken)
     {
-        while (await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false) is { } message)
+        while (await connection.ReceiveAsync(cancellationToken) is { } message)
         {
             switch (message.Type)
             {
@@ -187,20 +187,20 @@ internal sealed class AgentConnectionService(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.KeepaliveInterval), time);
         do
         {
-            await SendEventAsync(connection, MessageTypes.Keepalive, events.Keepalive(), cancellationToken).ConfigureAwait(false);
+            await SendEventAsync(connection, MessageTypes.Keepalive, events.Keepalive(), cancellationToken);
         }
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+        while (await timer.WaitForNextTickAsync(cancellationToken));
     }
 
     private async Task SendLoopAsync(ITransportConnection connection, CancellationToken cancellationToken)
     {
-        while (await queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await queue.Reader.WaitToReadAsync(cancellationToken))
         {
             while (queue.Reader.TryRead(out var ev))
             {
                 try
                 {
-                    await SendEventAsync(connection, MessageTypes.Event, ev, cancellationToken).ConfigureAwait(false);
+                    await SendEventAsync(connection, MessageTypes.Event, ev, cancellationToken);
                 }
                 catch
                 {
@@ -214,7 +214,7 @@ internal sealed class AgentConnectionService(
     private async Task SendEventAsync(ITransportConnection connection, string type, Event ev, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(ev, SensuJsonContext.Default.Event);
-        await connection.SendAsync(new TransportMessage(type, payload), cancellationToken).ConfigureAwait(false);
+        await connection.SendAsync(new TransportMessage(type, payload), cancellationToken);
         Log.Sent(logger, type);
     }
 }

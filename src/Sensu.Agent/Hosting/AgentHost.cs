@@ -16,7 +16,7 @@ public static class AgentHost
     public static async Task<int> RunAsync(AgentOptions options, CancellationToken cancellationToken)
     {
         using var host = Build(options, []);
-        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        await host.RunAsync(cancellationToken);
         return 0;
     }
 

@@ -26,7 +26,7 @@ internal static class AgentApiEndpoints
             Core.Resources.Core.Event? ev;
             try
             {
-                ev = await JsonSerializer.DeserializeAsync(request.Body, SensuJsonContext.Default.Event, ct).ConfigureAwait(false);
+                ev = await JsonSerializer.DeserializeAsync(request.Body, SensuJsonContext.Default.Event, ct);
             }
             catch (JsonException ex)
             {
@@ -45,7 +45,7 @@ internal static class AgentApiEndpoints
                 Log.EventRefused(logger, ex.Message);
                 return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
             }
-            if (!await limiter.WaitAsync(ct).ConfigureAwait(false))
+            if (!await limiter.WaitAsync(ct))
             {
                 Log.EventRefused(logger, "too many requests waiting for the events rate limit");
                 return Results.Text("too many requests", statusCode: StatusCodes.Status429TooManyRequests);

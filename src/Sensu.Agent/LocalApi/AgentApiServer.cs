@@ -43,7 +43,7 @@ internal sealed class AgentApiServer(
         var app = builder.Build();
         var logger = loggerFactory.CreateLogger<AgentApiServer>();
         app.MapAgentApi(events, queue, state, _limiter, logger);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        await app.StartAsync(cancellationToken);
         _app = app;
         var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
@@ -55,13 +55,13 @@ internal sealed class AgentApiServer(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_app is not null)
-            await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+            await _app.StopAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
-            await _app.DisposeAsync().ConfigureAwait(false);
+            await _app.DisposeAsync();
         _limiter.Dispose();
     }
 }

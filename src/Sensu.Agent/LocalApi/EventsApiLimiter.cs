@@ -40,7 +40,7 @@ internal sealed class EventsApiLimiter : IDisposable
     {
         if (_limiter is null)
             return true;
-        using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        using var lease = await _limiter.AcquireAsync(1, cancellationToken);
         return lease.IsAcquired;
     }
 

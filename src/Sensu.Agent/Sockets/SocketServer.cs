@@ -44,7 +44,7 @@ internal sealed class SocketServer(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var client = await tcp.AcceptTcpClientAsync(stoppingToken).ConfigureAwait(false);
+                var client = await tcp.AcceptTcpClientAsync(stoppingToken);
                 connections.RemoveAll(t => t.IsCompleted);
                 connections.Add(HandleTcpAsync(client, stoppingToken));
             }
@@ -57,7 +57,7 @@ internal sealed class SocketServer(
         {
             tcp.Stop();
             udp.Close();
-            await Task.WhenAll([.. connections, udpLoop]).ConfigureAwait(false);
+            await Task.WhenAll([.. connections, udpLoop]);
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class SocketServer(
             UdpReceiveResult datagram;
             try
             {
-                datagram = await udp.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                datagram = await udp.ReceiveAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
             {
@@ -91,21 +91,21 @@ internal sealed class SocketServer(
             {
                 while (buffer.Length <= MaxPayload)
                 {
-                    var read = await stream.ReadAsync(chunk, deadline.Token).ConfigureAwait(false);
+                    var read = await stream.ReadAsync(chunk, deadline.Token);
                     if (read == 0)
                         break;
                     buffer.Write(chunk, 0, read);
                     var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Trim();
                     if (text == "ping")
                     {
-                        await stream.WriteAsync("pong"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+                        await stream.WriteAsync("pong"u8.ToArray(), cancellationToken);
                         return;
                     }
                     if (LooksComplete(text))
                         break;
                 }
                 var reply = Accept(buffer.ToArray()) ? "ok"u8.ToArray() : "invalid"u8.ToArray();
-                await stream.WriteAsync(reply, cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(reply, cancellationToken);
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException)
             {

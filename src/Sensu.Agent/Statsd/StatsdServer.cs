@@ -40,7 +40,7 @@ internal sealed class StatsdServer(
             UdpReceiveResult datagram;
             try
             {
-                datagram = await udp.ReceiveAsync(stoppingToken).ConfigureAwait(false);
+                datagram = await udp.ReceiveAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
             {
@@ -50,7 +50,7 @@ internal sealed class StatsdServer(
             if (invalid > 0)
                 Log.InvalidLines(logger, invalid);
         }
-        await flushing.ConfigureAwait(false);
+        await flushing;
         Flush(interval);
     }
 
@@ -59,7 +59,7 @@ internal sealed class StatsdServer(
         using var timer = new PeriodicTimer(interval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            while (await timer.WaitForNextTickAsync(cancellationToken))
                 Flush(interval);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

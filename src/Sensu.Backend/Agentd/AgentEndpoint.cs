@@ -30,17 +30,17 @@ public sealed class AgentEndpoint(
         }
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, "a WebSocket upgrade is expected").ConfigureAwait(false);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "a WebSocket upgrade is expected");
             return;
         }
 
-        var outcome = await handshake.DecideAsync(context, context.RequestAborted).ConfigureAwait(false);
+        var outcome = await handshake.DecideAsync(context, context.RequestAborted);
         if (outcome.Identity is not { } identity)
         {
             metrics.Refused("handshake_" + outcome.Status);
             Log.HandshakeRefused(logger, outcome.Status, outcome.Message,
                 context.Request.Headers[HandshakeHeaders.AgentName].ToString(), context.Request.Headers[HandshakeHeaders.Namespace].ToString());
-            await RefuseAsync(context, outcome.Status, outcome.Message).ConfigureAwait(false);
+            await RefuseAsync(context, outcome.Status, outcome.Message);
             return;
         }
 
@@ -49,11 +49,11 @@ public sealed class AgentEndpoint(
         {
             KeepAliveInterval = settings.HeartbeatInterval,
             KeepAliveTimeout = settings.HeartbeatTimeout,
-        }).ConfigureAwait(false);
+        });
 
         var transport = new WebSocketTransport(socket, settings.MaxMessageSize);
         var session = new AgentSession(identity, transport, handler, settings, metrics, logger);
-        await using (session.ConfigureAwait(false))
+        await using (session)
         {
             sessions.Add(session);
             Log.SessionOpened(logger, identity.AgentName, identity.Namespace, identity.User, identity.CertificateAuthenticated ? "client certificate" : "password");
@@ -61,8 +61,8 @@ public sealed class AgentEndpoint(
             {
                 using var stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, context.RequestAborted);
                 // Queued before the session runs, so it is the first message the agent receives.
-                await entityConfigs.SendCurrentAsync(session, stopping.Token).ConfigureAwait(false);
-                await session.RunAsync(stopping.Token).ConfigureAwait(false);
+                await entityConfigs.SendCurrentAsync(session, stopping.Token);
+                await session.RunAsync(stopping.Token);
             }
             finally
             {
@@ -75,6 +75,6 @@ public sealed class AgentEndpoint(
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(message, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(message, context.RequestAborted);
     }
 }

@@ -30,17 +30,17 @@ public sealed class AgentHandshake(IResourceReader reader, UserDirectory users, 
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-        var user = await AuthenticateAsync(context, cancellationToken).ConfigureAwait(false);
+        var user = await AuthenticateAsync(context, cancellationToken);
         if (user.Outcome is { } refused)
             return refused;
 
         if (!Validators.IsName(agent))
             return HandshakeOutcome.Refuse(StatusCodes.Status400BadRequest, $"invalid agent name \"{agent}\"");
-        if (ns.Length == 0 || await reader.GetAsync(ResourceKey.Cluster(ResourceRegistry.For<Namespace>().StoreKind, ns), cancellationToken).ConfigureAwait(false) is null)
+        if (ns.Length == 0 || await reader.GetAsync(ResourceKey.Cluster(ResourceRegistry.For<Namespace>().StoreKind, ns), cancellationToken) is null)
             return HandshakeOutcome.Refuse(StatusCodes.Status404NotFound, $"namespace \"{ns}\" not found");
 
         var attributes = new RequestAttributes(RbacVerbs.Create, "core", "v2", ns, RbacVerbs.Events, agent, string.Empty);
-        if (!await authorizer.AuthorizeAsync(user.Rbac!, attributes, cancellationToken).ConfigureAwait(false))
+        if (!await authorizer.AuthorizeAsync(user.Rbac!, attributes, cancellationToken))
             return HandshakeOutcome.Refuse(StatusCodes.Status403Forbidden, $"user \"{user.Rbac!.Username}\" may not create events for agent \"{agent}\" in namespace \"{ns}\"");
 
         return HandshakeOutcome.Accept(new AgentIdentity(agent, ns, subscriptions, user.Rbac!.Username, user.Certificate));
@@ -51,7 +51,7 @@ public sealed class AgentHandshake(IResourceReader reader, UserDirectory users, 
         if (tls.ClientCertificatesTrusted)
         {
             // mTLS mode: the certificate is the credential; passwords are refused as in Sensu.
-            var certificate = await context.Connection.GetClientCertificateAsync(cancellationToken).ConfigureAwait(false);
+            var certificate = await context.Connection.GetClientCertificateAsync(cancellationToken);
             if (certificate is null)
                 return (null, false, HandshakeOutcome.Refuse(StatusCodes.Status401Unauthorized, MissingCredentials));
             if (!tls.IsTrusted(certificate, out _))
@@ -61,7 +61,7 @@ public sealed class AgentHandshake(IResourceReader reader, UserDirectory users, 
                 return (null, false, HandshakeOutcome.Refuse(StatusCodes.Status401Unauthorized, BadCredentials));
             // A stored user of that name brings its groups (a disabled one is refused); otherwise the CA's
             // signature makes it an agent.
-            var stored = await users.FindAsync(name, cancellationToken).ConfigureAwait(false);
+            var stored = await users.FindAsync(name, cancellationToken);
             if (stored is { Disabled: true })
                 return (null, false, HandshakeOutcome.Refuse(StatusCodes.Status401Unauthorized, BadCredentials));
             var groups = stored is null ? SensuGroups.ForToken([SensuGroups.SystemAgents]) : SensuGroups.ForToken(stored.Groups);
@@ -70,7 +70,7 @@ public sealed class AgentHandshake(IResourceReader reader, UserDirectory users, 
 
         if (!BasicCredentials.TryParse(context.Request.Headers.Authorization.ToString(), out var username, out var password))
             return (null, false, HandshakeOutcome.Refuse(StatusCodes.Status401Unauthorized, MissingCredentials));
-        var user = await users.AuthenticateAsync(username, password, cancellationToken).ConfigureAwait(false);
+        var user = await users.AuthenticateAsync(username, password, cancellationToken);
         if (user is null)
             return (null, false, HandshakeOutcome.Refuse(StatusCodes.Status401Unauthorized, BadCredentials));
         return (new RbacUser(username, SensuGroups.ForToken(user.Groups)), false, null);

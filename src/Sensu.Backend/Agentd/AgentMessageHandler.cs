@@ -26,10 +26,10 @@ public sealed class AgentMessageHandler(IKeepaliveReceiver keepalives, IEventWri
             switch (message.Type)
             {
                 case MessageTypes.Keepalive:
-                    await KeepaliveAsync(session, Parse(message), cancellationToken).ConfigureAwait(false);
+                    await KeepaliveAsync(session, Parse(message), cancellationToken);
                     break;
                 case MessageTypes.Event:
-                    await EventAsync(session, Parse(message), cancellationToken).ConfigureAwait(false);
+                    await EventAsync(session, Parse(message), cancellationToken);
                     break;
                 default:
                     Log.UnknownMessageType(logger, session.AgentName, message.Type);
@@ -68,7 +68,7 @@ public sealed class AgentMessageHandler(IKeepaliveReceiver keepalives, IEventWri
             entity.Subscriptions.Add(own);
         keepalive.Validate();
 
-        await keepalives.ReceiveAsync(keepalive, cancellationToken).ConfigureAwait(false);
+        await keepalives.ReceiveAsync(keepalive, cancellationToken);
     }
 
     private async Task EventAsync(AgentSession session, Event ev, CancellationToken cancellationToken)
@@ -83,7 +83,7 @@ public sealed class AgentMessageHandler(IKeepaliveReceiver keepalives, IEventWri
             EntityClass = Entity.AgentClass,
             Subscriptions = [.. session.Identity.Subscriptions, "entity:" + session.AgentName],
         };
-        await events.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
+        await events.WriteAsync(ev, cancellationToken);
     }
 
     /// <summary>An agent writes into its session's namespace only; an empty namespace is taken as it.</summary>

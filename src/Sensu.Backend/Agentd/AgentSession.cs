@@ -121,14 +121,14 @@ public sealed class AgentSession : IAsyncDisposable
         using var receiveAbort = new CancellationTokenSource();
         var sender = SendLoopAsync(closing.Token);
         var receiver = ReceiveLoopAsync(receiveAbort.Token);
-        await Task.WhenAny(receiver, closed.Task).ConfigureAwait(false);
+        await Task.WhenAny(receiver, closed.Task);
         Close(closeReason, closeStatus);
         outbox.Writer.TryComplete();
-        await sender.ConfigureAwait(false);
+        await sender;
         using (var closeDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
-            await transport.CloseAsync(closeStatus, closeReason, closeDeadline.Token).ConfigureAwait(false);
+            await transport.CloseAsync(closeStatus, closeReason, closeDeadline.Token);
         receiveAbort.CancelAfter(TimeSpan.FromSeconds(2));
-        await receiver.ConfigureAwait(false);
+        await receiver;
         Log.SessionClosed(logger, AgentName, Namespace, closeReason);
     }
 
@@ -139,7 +139,7 @@ public sealed class AgentSession : IAsyncDisposable
             TransportMessage? received;
             try
             {
-                received = await transport.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                received = await transport.ReceiveAsync(cancellationToken);
             }
             catch (TransportFrameException ex) when (ex.ConnectionClosed)
             {
@@ -168,7 +168,7 @@ public sealed class AgentSession : IAsyncDisposable
             if (closing.IsCancellationRequested)
                 continue;
             metrics.Received(message.Type);
-            await HandleAsync(message, cancellationToken).ConfigureAwait(false);
+            await HandleAsync(message, cancellationToken);
         }
     }
 
@@ -189,7 +189,7 @@ public sealed class AgentSession : IAsyncDisposable
         }
         try
         {
-            await handler.HandleAsync(this, message, cancellationToken).ConfigureAwait(false);
+            await handler.HandleAsync(this, message, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -200,13 +200,13 @@ public sealed class AgentSession : IAsyncDisposable
     {
         try
         {
-            await foreach (var message in outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var message in outbox.Reader.ReadAllAsync(cancellationToken))
             {
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 deadline.CancelAfter(settings.WriteTimeout);
                 try
                 {
-                    await transport.SendAsync(message, deadline.Token).ConfigureAwait(false);
+                    await transport.SendAsync(message, deadline.Token);
                     metrics.Sent(message.Type);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -232,6 +232,6 @@ public sealed class AgentSession : IAsyncDisposable
     {
         eventLimiter?.Dispose();
         closing.Dispose();
-        await transport.DisposeAsync().ConfigureAwait(false);
+        await transport.DisposeAsync();
     }
 }

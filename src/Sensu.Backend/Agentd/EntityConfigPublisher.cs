@@ -28,7 +28,7 @@ public sealed class EntityConfigPublisher(
         StoredResource? stored;
         try
         {
-            stored = await reader.GetAsync(new ResourceKey(EntitiesKind, session.Namespace, session.AgentName), cancellationToken).ConfigureAwait(false);
+            stored = await reader.GetAsync(new ResourceKey(EntitiesKind, session.Namespace, session.AgentName), cancellationToken);
         }
         catch (StoreException ex)
         {
@@ -51,7 +51,7 @@ public sealed class EntityConfigPublisher(
             {
                 try
                 {
-                    await foreach (var change in feed.WatchAsync(Kinds, stoppingToken).ConfigureAwait(false))
+                    await foreach (var change in feed.WatchAsync(Kinds, stoppingToken))
                     {
                         if (change.Resource is { } stored && sessions.Find(change.Key.Namespace, change.Key.Name) is { } session)
                             Send(session, stored);
@@ -62,12 +62,12 @@ public sealed class EntityConfigPublisher(
                     // Changes were missed: every connected agent is sent its current configuration again.
                     Log.EntityConfigFeedLagged(logger, ex);
                     foreach (var session in sessions.All())
-                        await SendCurrentAsync(session, stoppingToken).ConfigureAwait(false);
+                        await SendCurrentAsync(session, stoppingToken);
                 }
                 catch (StoreException ex)
                 {
                     Log.EntityConfigUnavailable(logger, ex, "*");
-                    await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
                 }
             }
         }

@@ -15,20 +15,20 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<Api
     {
         if (RequestTargetCheck.Problem(context) is { } problem)
         {
-            await ApiErrors.WriteAsync(context, ApiError.Invalid(problem)).ConfigureAwait(false);
+            await ApiErrors.WriteAsync(context, ApiError.Invalid(problem));
             return;
         }
         if (context.Request.ContentLength is { } length && length > limits.RequestLimit)
         {
-            await OversizedBody.AnswerAsync(context, TooLarge(length), limits.RequestLimit, time).ConfigureAwait(false);
+            await OversizedBody.AnswerAsync(context, TooLarge(length), limits.RequestLimit, time);
             return;
         }
 
         try
         {
-            await next(context).ConfigureAwait(false);
+            await next(context);
             if (!context.Response.HasStarted && UnmatchedRoute.ErrorFor(context) is { } unmatched)
-                await ApiErrors.WriteAsync(context, unmatched).ConfigureAwait(false);
+                await ApiErrors.WriteAsync(context, unmatched);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -48,7 +48,7 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<Api
                     error.Cause is Sensu.Store.StoreUnavailableException store ? store.Message : error.Message);
             }
             context.Response.Clear();
-            await ApiErrors.WriteAsync(context, error).ConfigureAwait(false);
+            await ApiErrors.WriteAsync(context, error);
         }
     }
 

@@ -60,7 +60,7 @@ public static class ApiErrors
         context.Response.ContentType = "application/json";
         var body = Body(error);
         context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     /// <summary>The error body, without escaping quotes and angle brackets into <c>\u0022</c> forms.</summary>

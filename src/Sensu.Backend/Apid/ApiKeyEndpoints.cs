@@ -24,10 +24,10 @@ public static class ApiKeyEndpoints
     {
         try
         {
-            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, AuthJsonContext.Default.ApiKeyRequestBody, context.RequestAborted).ConfigureAwait(false);
+            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, AuthJsonContext.Default.ApiKeyRequestBody, context.RequestAborted);
             if (string.IsNullOrEmpty(body?.Username))
                 throw ResourceException.Invalid("username must not be empty");
-            if (await users.FindAsync(body.Username, context.RequestAborted).ConfigureAwait(false) is null)
+            if (await users.FindAsync(body.Username, context.RequestAborted) is null)
                 throw ResourceException.NotFound($"user \"{body.Username}\" not found");
             var key = new ApiKey
             {
@@ -35,7 +35,7 @@ public static class ApiKeyEndpoints
                 Username = body.Username,
                 CreatedAt = time.GetUtcNow().ToUnixTimeSeconds(),
             };
-            await store.CreateAsync(key, context.RequestAborted).ConfigureAwait(false);
+            await store.CreateAsync(key, context.RequestAborted);
             Log.ApiKeyCreated(logs.CreateLogger(typeof(ApiKeyEndpoints)), body.Username);
             return Results.Created(ResourceRegistry.For<ApiKey>().ItemPath(null, key.Metadata.Name), null);
         }

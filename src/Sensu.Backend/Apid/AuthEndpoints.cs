@@ -23,7 +23,7 @@ public static class AuthEndpoints
     {
         if (!BasicCredentials.TryParse(context.Request.Headers.Authorization, out var user, out var password))
             return Unauthorized();
-        var outcome = await auth.LoginAsync(user, password, ClientAddress(context), context.RequestAborted).ConfigureAwait(false);
+        var outcome = await auth.LoginAsync(user, password, ClientAddress(context), context.RequestAborted);
         return outcome.Tokens is { } pair ? Results.Json(pair, AuthJsonContext.Default.TokenPairBody) : Refusal(context, outcome);
     }
 
@@ -31,7 +31,7 @@ public static class AuthEndpoints
     {
         if (!BasicCredentials.TryParse(context.Request.Headers.Authorization, out var user, out var password))
             return Unauthorized();
-        var outcome = await auth.TestCredentialsAsync(user, password, ClientAddress(context), context.RequestAborted).ConfigureAwait(false);
+        var outcome = await auth.TestCredentialsAsync(user, password, ClientAddress(context), context.RequestAborted);
         return outcome.Status == LoginStatus.Succeeded ? Results.Ok() : Refusal(context, outcome);
     }
 
@@ -40,10 +40,10 @@ public static class AuthEndpoints
         var (scheme, access) = AuthenticationMiddleware.ParseAuthorization(context.Request.Headers.Authorization.ToString());
         if (scheme != SensuPrincipal.BearerScheme)
             return Unauthorized();
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        var body = await ReadBodyAsync(context);
         if (body.Error is { } error)
             return error;
-        var pair = await auth.RefreshAsync(access, body.Value?.RefreshToken ?? string.Empty, context.RequestAborted).ConfigureAwait(false);
+        var pair = await auth.RefreshAsync(access, body.Value?.RefreshToken ?? string.Empty, context.RequestAborted);
         return pair is null ? Unauthorized() : Results.Json(pair, AuthJsonContext.Default.TokenPairBody);
     }
 
@@ -52,10 +52,10 @@ public static class AuthEndpoints
         var (scheme, access) = AuthenticationMiddleware.ParseAuthorization(context.Request.Headers.Authorization.ToString());
         if (scheme != SensuPrincipal.BearerScheme)
             return Unauthorized();
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        var body = await ReadBodyAsync(context);
         if (body.Error is { } error)
             return error;
-        return await auth.LogoutAsync(access, body.Value?.RefreshToken, context.RequestAborted).ConfigureAwait(false)
+        return await auth.LogoutAsync(access, body.Value?.RefreshToken, context.RequestAborted)
             ? Results.Ok()
             : Unauthorized();
     }
@@ -66,11 +66,11 @@ public static class AuthEndpoints
         try
         {
             using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             if (buffer.Length == 0)
                 return (null, null);
             buffer.Position = 0;
-            var value = await JsonSerializer.DeserializeAsync(buffer, AuthJsonContext.Default.RefreshTokenBody, context.RequestAborted).ConfigureAwait(false);
+            var value = await JsonSerializer.DeserializeAsync(buffer, AuthJsonContext.Default.RefreshTokenBody, context.RequestAborted);
             return (value, null);
         }
         catch (JsonException e)

@@ -21,7 +21,7 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, JwtTokenServi
     {
         if (!IsProtected(context.Request.Path))
         {
-            await next(context).ConfigureAwait(false);
+            await next(context);
             return;
         }
 
@@ -29,39 +29,39 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, JwtTokenServi
         var ct = context.RequestAborted;
         if (scheme == SensuPrincipal.BearerScheme)
         {
-            var claims = await tokens.ValidateAsync(credential, TokenUse.Access, ct).ConfigureAwait(false);
+            var claims = await tokens.ValidateAsync(credential, TokenUse.Access, ct);
             if (claims is null || claims.Expired)
             {
                 Log.BearerRejected(logger, context.Request.Path, claims is null ? "invalid" : "expired");
-                await FailAsync(context, claims is null ? Unauthorized : "access token is expired").ConfigureAwait(false);
+                await FailAsync(context, claims is null ? Unauthorized : "access token is expired");
                 return;
             }
-            if (!await sessions.IsLiveAsync(claims.SessionId, claims.Subject, ct).ConfigureAwait(false))
+            if (!await sessions.IsLiveAsync(claims.SessionId, claims.Subject, ct))
             {
                 Log.BearerRejected(logger, context.Request.Path, "session ended");
-                await FailAsync(context, Unauthorized).ConfigureAwait(false);
+                await FailAsync(context, Unauthorized);
                 return;
             }
             context.User = SensuPrincipal.Create(claims.Subject, claims.Groups, SensuPrincipal.BearerScheme);
         }
         else if (scheme == SensuPrincipal.ApiKeyScheme)
         {
-            var user = await users.FindByApiKeyAsync(credential, ct).ConfigureAwait(false);
+            var user = await users.FindByApiKeyAsync(credential, ct);
             if (user is null)
             {
                 Log.ApiKeyRejected(logger, context.Request.Path);
-                await FailAsync(context, Unauthorized).ConfigureAwait(false);
+                await FailAsync(context, Unauthorized);
                 return;
             }
             context.User = SensuPrincipal.Create(user.Username ?? string.Empty, SensuGroups.ForToken(user.Groups), SensuPrincipal.ApiKeyScheme);
         }
         else
         {
-            await FailAsync(context, Unauthorized).ConfigureAwait(false);
+            await FailAsync(context, Unauthorized);
             return;
         }
 
-        await next(context).ConfigureAwait(false);
+        await next(context);
     }
 
     /// <summary>Paths that need a caller: the REST API and GraphQL.</summary>

@@ -18,21 +18,21 @@ public sealed class AuthorizationMiddleware(RequestDelegate next, IAuthorizer au
         var attributes = RequestAttributesParser.Parse(context.Request.Method, context.Request.Path.Value ?? string.Empty, user?.Username);
         if (attributes is null)
         {
-            await next(context).ConfigureAwait(false);
+            await next(context);
             return;
         }
         if (user is null)
         {
-            await ApiErrors.WriteAsync(context, new ResourceException(SensuErrorCode.Unauthenticated, "Request unauthorized")).ConfigureAwait(false);
+            await ApiErrors.WriteAsync(context, new ResourceException(SensuErrorCode.Unauthenticated, "Request unauthorized"));
             return;
         }
-        if (!await authorizer.AuthorizeAsync(user, attributes, context.RequestAborted).ConfigureAwait(false))
+        if (!await authorizer.AuthorizeAsync(user, attributes, context.RequestAborted))
         {
-            await ApiErrors.WriteAsync(context, new ResourceException(SensuErrorCode.PermissionDenied, "request not authorized")).ConfigureAwait(false);
+            await ApiErrors.WriteAsync(context, new ResourceException(SensuErrorCode.PermissionDenied, "request not authorized"));
             return;
         }
         context.Items[ItemKey] = attributes;
-        await next(context).ConfigureAwait(false);
+        await next(context);
     }
 
     /// <summary>The attributes the request was authorized with; null outside <c>/api/</c>.</summary>

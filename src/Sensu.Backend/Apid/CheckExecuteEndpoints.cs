@@ -25,7 +25,7 @@ public static class CheckExecuteEndpoints
     {
         var ns = ApiRequestContext.RouteNamespace(context) ?? string.Empty;
         var name = ApiRequestContext.RouteName(context);
-        var body = context.Request.ContentLength is 0 ? null : JsonNode.Parse(await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false));
+        var body = context.Request.ContentLength is 0 ? null : JsonNode.Parse(await ResourceBodies.ReadAsync(context.Request, cancellationToken));
         if (body is not null and not JsonObject)
             throw ResourceException.Invalid("body must be {\"check\": NAME, \"subscriptions\": [...], \"reason\": TEXT}");
         var named = body?["check"]?.GetValue<string>();
@@ -39,7 +39,7 @@ public static class CheckExecuteEndpoints
         };
         var reason = body?["reason"]?.GetValue<string>();
 
-        var check = await service.GetAsync<CheckConfig>(ns, name, cancellationToken).ConfigureAwait(false)
+        var check = await service.GetAsync<CheckConfig>(ns, name, cancellationToken)
             ?? throw ResourceException.NotFound($"check \"{name}\" not found in namespace \"{ns}\"");
         if (!queue.TryEnqueue(new AdhocRequest(ns, check.Metadata.Name!, subscriptions, reason, ApiRequestContext.UserName(context))))
             throw new ResourceException(SensuErrorCode.DeadlineExceeded, "the ad hoc request queue is full; try again later");

@@ -24,8 +24,8 @@ public static class CheckHookEndpoints
 
     private static async Task<IResult> AddAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
     {
-        var check = await LoadAsync(context, service, cancellationToken).ConfigureAwait(false);
-        var body = JsonNode.Parse(await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false));
+        var check = await LoadAsync(context, service, cancellationToken);
+        var body = JsonNode.Parse(await ResourceBodies.ReadAsync(context.Request, cancellationToken));
         if (body?["hooks"] is not JsonArray hooks || hooks.Any(h => h is not JsonValue v || v.GetValueKind() != System.Text.Json.JsonValueKind.String))
             throw ResourceException.Invalid("body must be {\"hooks\": [\"hook-name\", ...]}");
         var type = ApiRequestContext.RouteName(context, "type");
@@ -40,13 +40,13 @@ public static class CheckHookEndpoints
             if (!list.Hooks.Contains(hook))
                 list.Hooks.Add(hook);
         }
-        await service.PutAsync(check, cancellationToken).ConfigureAwait(false);
+        await service.PutAsync(check, cancellationToken);
         return Results.StatusCode(StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> RemoveAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
     {
-        var check = await LoadAsync(context, service, cancellationToken).ConfigureAwait(false);
+        var check = await LoadAsync(context, service, cancellationToken);
         var type = ApiRequestContext.RouteName(context, "type");
         var hook = ApiRequestContext.RouteName(context, "hook");
         var list = check.CheckHooks.FirstOrDefault(l => l.Type == type);
@@ -54,11 +54,11 @@ public static class CheckHookEndpoints
             throw ResourceException.NotFound($"check has no {type} hook \"{hook}\"");
         if (list.Hooks.Count == 0)
             check.CheckHooks.Remove(list);
-        await service.PutAsync(check, cancellationToken).ConfigureAwait(false);
+        await service.PutAsync(check, cancellationToken);
         return Results.NoContent();
     }
 
     private static async Task<CheckConfig> LoadAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken) =>
-        await service.GetAsync<CheckConfig>(ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false)
+        await service.GetAsync<CheckConfig>(ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken)
             ?? throw ResourceException.NotFound();
 }

@@ -50,7 +50,7 @@ public static class EventEndpoints
             limits.ListChunkSize,
             Selection(selector, page),
             cancellationToken);
-        await streamer.WriteAsync(context, listing, (stored, writer, _) => Write(stored, selector, writer), cancellationToken).ConfigureAwait(false);
+        await streamer.WriteAsync(context, listing, (stored, writer, _) => Write(stored, selector, writer), cancellationToken);
         return Results.Empty;
     }
 
@@ -77,28 +77,28 @@ public static class EventEndpoints
 
     private static async Task<IResult> GetAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
     {
-        var stored = await events.GetEventAsync(KeyFromRoute(context), cancellationToken).ConfigureAwait(false)
+        var stored = await events.GetEventAsync(KeyFromRoute(context), cancellationToken)
             ?? throw ResourceException.NotFound();
         return ResourceBodies.Json(Present(stored.Json));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, IEventWriter writer, CancellationToken cancellationToken)
     {
-        var ev = await ReadAsync(context, null, null, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
+        var ev = await ReadAsync(context, null, null, cancellationToken);
+        await writer.WriteAsync(ev, cancellationToken);
         return Results.StatusCode(StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> PutAsync(HttpContext context, IEventWriter writer, CancellationToken cancellationToken)
     {
-        var ev = await ReadAsync(context, ApiRequestContext.RouteName(context, "entity"), ApiRequestContext.RouteName(context, "check"), cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
+        var ev = await ReadAsync(context, ApiRequestContext.RouteName(context, "entity"), ApiRequestContext.RouteName(context, "check"), cancellationToken);
+        await writer.WriteAsync(ev, cancellationToken);
         return Results.StatusCode(StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, IEventStore events, CancellationToken cancellationToken)
     {
-        var deleted = await events.DeleteEventAsync(KeyFromRoute(context), cancellationToken).ConfigureAwait(false);
+        var deleted = await events.DeleteEventAsync(KeyFromRoute(context), cancellationToken);
         return deleted ? Results.NoContent() : throw ResourceException.NotFound();
     }
 
@@ -122,7 +122,7 @@ public static class EventEndpoints
     /// <summary>Reads an event into the URL's namespace; entity and check names come from the URL when the body lacks them, and must agree otherwise.</summary>
     private static async Task<Event> ReadAsync(HttpContext context, string? entityName, string? checkName, CancellationToken cancellationToken)
     {
-        var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken);
         var ev = JsonSerializer.Deserialize(body, SensuJsonContext.Default.Event) ?? throw ResourceException.Invalid("event body is null");
         var ns = ApiRequestContext.RouteNamespace(context) ?? string.Empty;
         if (string.IsNullOrEmpty(ev.Metadata.Namespace))

@@ -10,6 +10,6 @@ public sealed class JsonBytesResult(byte[] body, int statusCode) : IResult
         httpContext.Response.StatusCode = statusCode;
         httpContext.Response.ContentType = "application/json";
         httpContext.Response.ContentLength = body.Length;
-        await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);
+        await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted);
     }
 }

@@ -32,10 +32,10 @@ public sealed partial class ListStreamer(ILogger<ListStreamer> logger)
         ArgumentNullException.ThrowIfNull(listing);
         ArgumentNullException.ThrowIfNull(writeItem);
         var items = listing.ItemsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (items.ConfigureAwait(false))
+        await using (items)
         {
             // The first item is fetched before anything is written: a failure here is still an ordinary error answer.
-            var hasItem = await items.MoveNextAsync().ConfigureAwait(false);
+            var hasItem = await items.MoveNextAsync();
 
             var response = context.Response;
             response.StatusCode = StatusCodes.Status200OK;
@@ -45,7 +45,7 @@ public sealed partial class ListStreamer(ILogger<ListStreamer> logger)
 
             var body = response.BodyWriter;
             var writer = new Utf8JsonWriter(body, WriterOptions);
-            await using (writer.ConfigureAwait(false))
+            await using (writer)
             {
                 try
                 {
@@ -53,20 +53,20 @@ public sealed partial class ListStreamer(ILogger<ListStreamer> logger)
                     long flushed = 0;
                     while (hasItem)
                     {
-                        await writeItem(items.Current, writer, cancellationToken).ConfigureAwait(false);
+                        await writeItem(items.Current, writer, cancellationToken);
                         // The writer hands full segments to the pipe by itself (BytesCommitted), but only a flush sends them.
                         var written = writer.BytesCommitted + writer.BytesPending;
                         if (written - flushed >= FlushThreshold)
                         {
-                            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                            await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                            await writer.FlushAsync(cancellationToken);
+                            await body.FlushAsync(cancellationToken);
                             flushed = written;
                         }
-                        hasItem = await items.MoveNextAsync().ConfigureAwait(false);
+                        hasItem = await items.MoveNextAsync();
                     }
                     writer.WriteEndArray();
-                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    await writer.FlushAsync(cancellationToken);
+                    await body.FlushAsync(cancellationToken);
                 }
                 catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
                 {

@@ -34,8 +34,8 @@ public static class OversizedBody
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;
         context.Response.Headers[HeaderNames.Connection] = "close";
-        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
-        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
         if (!drainable)
             return;
 
@@ -44,7 +44,7 @@ public static class OversizedBody
         var buffer = new byte[16 * 1024];
         try
         {
-            while (await context.Request.Body.ReadAsync(buffer, linked.Token).ConfigureAwait(false) > 0)
+            while (await context.Request.Body.ReadAsync(buffer, linked.Token) > 0)
             {
                 // discarded
             }

@@ -14,7 +14,7 @@ public static class ResourceBodies
     public static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length == 0)
             throw ResourceException.Invalid("request body is empty");
         return buffer.ToArray();

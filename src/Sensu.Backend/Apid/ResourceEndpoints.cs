@@ -62,29 +62,29 @@ public static class ResourceEndpoints
                 context,
                 listing,
                 (stored, writer, ct) => presenter.WriteAsync(ResourceService.Decode(stored), user, selector, writer, ct),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             return Results.Empty;
         }
 
         public async Task<IResult> GetAsync(HttpContext context, ResourceService service, ResourcePresenter presenter, CancellationToken cancellationToken)
         {
-            var resource = await service.GetAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false)
+            var resource = await service.GetAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken)
                 ?? throw ResourceException.NotFound();
-            return ResourceBodies.Json(await presenter.PresentAsync(resource, context.User, cancellationToken).ConfigureAwait(false)
+            return ResourceBodies.Json(await presenter.PresentAsync(resource, context.User, cancellationToken)
                 ?? throw ResourceException.NotFound());
         }
 
         public async Task<IResult> CreateAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
         {
-            var resource = await ReadAsync(context, null, cancellationToken).ConfigureAwait(false);
-            await service.CreateAsync(resource, cancellationToken).ConfigureAwait(false);
+            var resource = await ReadAsync(context, null, cancellationToken);
+            await service.CreateAsync(resource, cancellationToken);
             return Results.StatusCode(StatusCodes.Status201Created);
         }
 
         public async Task<IResult> PutAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
         {
-            var resource = await ReadAsync(context, ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false);
-            await service.PutAsync(resource, cancellationToken).ConfigureAwait(false);
+            var resource = await ReadAsync(context, ApiRequestContext.RouteName(context), cancellationToken);
+            await service.PutAsync(resource, cancellationToken);
             return Results.StatusCode(StatusCodes.Status201Created);
         }
 
@@ -92,27 +92,27 @@ public static class ResourceEndpoints
         {
             var ns = ApiRequestContext.RouteNamespace(context);
             var name = ApiRequestContext.RouteName(context);
-            var existing = await service.GetAsync(Primary, ns, name, cancellationToken).ConfigureAwait(false)
+            var existing = await service.GetAsync(Primary, ns, name, cancellationToken)
                 ?? throw ResourceException.NotFound();
-            var patch = JsonNode.Parse(await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false))
+            var patch = JsonNode.Parse(await ResourceBodies.ReadAsync(context.Request, cancellationToken))
                 ?? throw ResourceException.Invalid("patch body must be a JSON object");
             var merged = JsonMergePatch.Apply(ResourceBodies.Encode(existing), patch);
             var type = ResourceRegistry.For(existing);
             var resource = ResourceBodies.Decode([type], System.Text.Encoding.UTF8.GetBytes(merged.ToJsonString()));
             CheckMeta(context, resource, ns, name);
-            await service.PutAsync(resource, cancellationToken).ConfigureAwait(false);
+            await service.PutAsync(resource, cancellationToken);
             return Results.NoContent();
         }
 
         public async Task<IResult> DeleteAsync(HttpContext context, ResourceService service, CancellationToken cancellationToken)
         {
-            var deleted = await service.DeleteAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken).ConfigureAwait(false);
+            var deleted = await service.DeleteAsync(Primary, ApiRequestContext.RouteNamespace(context), ApiRequestContext.RouteName(context), cancellationToken);
             return deleted ? Results.NoContent() : throw ResourceException.NotFound();
         }
 
         private async Task<IResource> ReadAsync(HttpContext context, string? urlName, CancellationToken cancellationToken)
         {
-            var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+            var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken);
             var resource = ResourceBodies.Decode(types, body);
             CheckMeta(context, resource, ApiRequestContext.RouteNamespace(context), urlName);
             return resource;

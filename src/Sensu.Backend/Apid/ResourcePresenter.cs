@@ -15,7 +15,7 @@ public sealed class ResourcePresenter(IEnumerable<IResourceOutputFilter> filters
 
     /// <summary>The API form of a resource, or null when the caller may not see it.</summary>
     public async ValueTask<JsonNode?> PresentAsync(IResource resource, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await FilterAsync(resource, user, cancellationToken).ConfigureAwait(false) is { } shown ? ResourceBodies.Encode(shown) : null;
+        await FilterAsync(resource, user, cancellationToken) is { } shown ? ResourceBodies.Encode(shown) : null;
 
     /// <summary>Writes the API form of a resource, or nothing when the caller may not see it.</summary>
     public ValueTask WriteAsync(IResource resource, ClaimsPrincipal user, Utf8JsonWriter writer, CancellationToken cancellationToken) =>
@@ -29,7 +29,7 @@ public sealed class ResourcePresenter(IEnumerable<IResourceOutputFilter> filters
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(selector);
-        if (await FilterAsync(resource, user, cancellationToken).ConfigureAwait(false) is { } shown && selector.Matches(shown))
+        if (await FilterAsync(resource, user, cancellationToken) is { } shown && selector.Matches(shown))
             ResourceBodies.Encode(shown).WriteTo(writer);
     }
 
@@ -47,7 +47,7 @@ public sealed class ResourcePresenter(IEnumerable<IResourceOutputFilter> filters
         foreach (var filter in _filters)
         {
             if (shown is not null && filter.AppliesTo(type))
-                shown = await filter.FilterAsync(type, shown, user, cancellationToken).ConfigureAwait(false);
+                shown = await filter.FilterAsync(type, shown, user, cancellationToken);
         }
         return shown;
     }

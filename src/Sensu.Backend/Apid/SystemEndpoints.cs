@@ -27,7 +27,7 @@ public static class SystemEndpoints
             string? condition = null;
             try
             {
-                await store.PingAsync(cts.Token).ConfigureAwait(false);
+                await store.PingAsync(cts.Token);
                 error = string.Empty;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

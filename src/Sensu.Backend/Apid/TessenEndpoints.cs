@@ -19,15 +19,15 @@ public static class TessenEndpoints
         var path = ResourceRegistry.For<TessenConfig>().CollectionPath(null);
         app.MapGet(path, async (ResourceService resources, CancellationToken cancellationToken) =>
         {
-            var config = await resources.GetAsync<TessenConfig>(null, Name, cancellationToken).ConfigureAwait(false) ?? new TessenConfig();
+            var config = await resources.GetAsync<TessenConfig>(null, Name, cancellationToken) ?? new TessenConfig();
             return ResourceBodies.Json(JsonSerializer.SerializeToNode(config, SensuJsonContext.Default.TessenConfig)!);
         });
         app.MapPut(path, async (HttpContext context, ResourceService resources, CancellationToken cancellationToken) =>
         {
-            var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+            var body = await ResourceBodies.ReadAsync(context.Request, cancellationToken);
             var config = JsonSerializer.Deserialize(body, SensuJsonContext.Default.TessenConfig) ?? throw ResourceException.Invalid("tessen body is null");
             config.Metadata = new Sensu.Core.Meta.ObjectMeta { Name = Name };
-            await resources.PutAsync(config, cancellationToken).ConfigureAwait(false);
+            await resources.PutAsync(config, cancellationToken);
             return Results.StatusCode(StatusCodes.Status201Created);
         });
         return app;

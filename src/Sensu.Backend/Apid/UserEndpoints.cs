@@ -37,7 +37,7 @@ public static class UserEndpoints
     /// <summary>Self-service needs the current <c>password</c>; anyone else allowed by RBAC (an admin) does not.</summary>
     private static async Task<IResult> ChangePasswordAsync(HttpContext context, string name, ResourceService store, UserDirectory users, ILoggerFactory logs)
     {
-        var body = await ReadAsync(context).ConfigureAwait(false);
+        var body = await ReadAsync(context);
         if (body.Error is { } error)
             return error;
         var self = SensuPrincipal.Username(context.User) == name;
@@ -47,12 +47,12 @@ public static class UserEndpoints
                 throw ResourceException.Invalid("the current password is incorrect");
             user.Password = body.Value?.PasswordNew ?? string.Empty;
             Log.PasswordChanged(logs.CreateLogger(typeof(UserEndpoints)), name);
-        }, Created).ConfigureAwait(false);
+        }, Created);
     }
 
     private static async Task<IResult> ResetPasswordAsync(HttpContext context, string name, ResourceService store, UserDirectory users, ILoggerFactory logs)
     {
-        var body = await ReadAsync(context).ConfigureAwait(false);
+        var body = await ReadAsync(context);
         if (body.Error is { } error)
             return error;
         return await UpdateAsync(context, name, store, users, user =>
@@ -67,7 +67,7 @@ public static class UserEndpoints
                 user.Password = body.Value?.PasswordNew ?? string.Empty;
             }
             Log.PasswordChanged(logs.CreateLogger(typeof(UserEndpoints)), name);
-        }, Created).ConfigureAwait(false);
+        }, Created);
     }
 
     /// <summary>Loads the user (404 when missing), applies <paramref name="change"/> and stores it through the write hooks.</summary>
@@ -75,11 +75,11 @@ public static class UserEndpoints
     {
         try
         {
-            var user = await users.FindAsync(name, context.RequestAborted).ConfigureAwait(false)
+            var user = await users.FindAsync(name, context.RequestAborted)
                 ?? throw ResourceException.NotFound($"user \"{name}\" not found");
             user.Password = null;
             change(user);
-            await store.PutAsync(user, context.RequestAborted).ConfigureAwait(false);
+            await store.PutAsync(user, context.RequestAborted);
             return success();
         }
         catch (Exception e) when (ApiErrors.Translate(e) is { } api)
@@ -101,7 +101,7 @@ public static class UserEndpoints
     {
         try
         {
-            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, AuthJsonContext.Default.PasswordChangeBody, context.RequestAborted).ConfigureAwait(false);
+            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, AuthJsonContext.Default.PasswordChangeBody, context.RequestAborted);
             return (body, null);
         }
         catch (JsonException e)

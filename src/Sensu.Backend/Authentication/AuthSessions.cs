@@ -34,12 +34,12 @@ public sealed class AuthSessions(AuthStateView view, IResourceReader reader, IRe
         ArgumentNullException.ThrowIfNull(user);
         var record = new SessionRecord(user.User.Username ?? string.Empty, refresh.TokenId, refresh.ExpiresAt.ToUnixTimeSeconds(), user.Stamp);
         view.Sessions.Update(sessionId, current => current is null ? new Revisioned<SessionEntry>(new SessionEntry(record), 0) : null);
-        await PersistAsync(sessionId, record, 0, cancellationToken).ConfigureAwait(false);
+        await PersistAsync(sessionId, record, 0, cancellationToken);
     }
 
     /// <summary>Whether tokens of this session, issued to <paramref name="username"/>, may be honoured now.</summary>
     public async ValueTask<bool> IsLiveAsync(string? sessionId, string username, CancellationToken cancellationToken) =>
-        sessionId is not null && await FindLiveAsync(sessionId, username, cancellationToken).ConfigureAwait(false) is not null;
+        sessionId is not null && await FindLiveAsync(sessionId, username, cancellationToken) is not null;
 
     /// <summary>
     /// Makes <paramref name="next"/> the session's refresh token if <paramref name="presentedTokenId"/> is its current
@@ -53,25 +53,25 @@ public sealed class AuthSessions(AuthStateView view, IResourceReader reader, IRe
         if (!string.Equals(live.Record.RefreshTokenId, presentedTokenId, StringComparison.Ordinal))
         {
             Log.RefreshReused(logger, live.Record.Username);
-            await RevokeAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            await RevokeAsync(sessionId, cancellationToken);
             return false;
         }
         var rotated = live.Record with { RefreshTokenId = next.TokenId };
         if (!view.Sessions.Update(sessionId, current => current == entry ? new Revisioned<SessionEntry>(new SessionEntry(rotated), entry.Revision) : null))
         {
             Log.RefreshReused(logger, live.Record.Username);
-            await RevokeAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            await RevokeAsync(sessionId, cancellationToken);
             return false;
         }
         try
         {
-            await PersistAsync(sessionId, rotated, entry.Revision, cancellationToken).ConfigureAwait(false);
+            await PersistAsync(sessionId, rotated, entry.Revision, cancellationToken);
         }
         catch (ResourceNotFoundException)
         {
             // Another backend rotated or ended this session after our last sight of it: same as a reuse.
             Log.RefreshReused(logger, live.Record.Username);
-            await RevokeAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            await RevokeAsync(sessionId, cancellationToken);
             return false;
         }
         return true;
@@ -83,7 +83,7 @@ public sealed class AuthSessions(AuthStateView view, IResourceReader reader, IRe
         view.Sessions.Update(sessionId, current => current?.Value is { Revoked: false } live
             ? new Revisioned<SessionEntry>(live with { Revoked = true }, long.MaxValue)
             : null);
-        await DeleteAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        await DeleteAsync(sessionId, cancellationToken);
     }
 
     /// <summary>Ends every session of a user (password change, disable, delete).</summary>
@@ -93,7 +93,7 @@ public sealed class AuthSessions(AuthStateView view, IResourceReader reader, IRe
         if (revoked.Count > 0)
             Log.SessionsRevoked(logger, username, revoked.Count);
         foreach (var id in revoked)
-            await DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+            await DeleteAsync(id, cancellationToken);
     }
 
     /// <summary>Forgets sessions past their end, at most once a minute; their tokens are expired anyway.</summary>
@@ -106,7 +106,7 @@ public sealed class AuthSessions(AuthStateView view, IResourceReader reader, IRe
         if (Interlocked.CompareExchange(ref _lastPrune, now, last) != last)
             return;
         foreach (var id in view.PruneExpired())
-            await DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+            await DeleteAsync(id, cancellationToken);
     }
 
     /// <summary>
@@ -115,12 +115,12 @@ public sealed class AuthSessions(AuthStateView view, IResourceReader reader, IRe
     /// </summary>
     public async ValueTask<(SessionRecord Record, UserEntry User)?> FindLiveAsync(string sessionId, string username, CancellationToken cancellationToken)
     {
-        await view.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+        await view.WaitReadyAsync(cancellationToken);
         var entry = view.Sessions.Get(sessionId);
         if (entry is null)
         {
             // Never heard of: perhaps opened on another backend a moment ago. Only validly signed tokens get here.
-            var stored = await TryReadAsync(KeyOf(sessionId), cancellationToken).ConfigureAwait(false);
+            var stored = await TryReadAsync(KeyOf(sessionId), cancellationToken);
             if (stored is not null && Decode(stored) is { } record)
                 view.Sessions.Apply(sessionId, new SessionEntry(record), stored.Revision);
             entry = view.Sessions.Get(sessionId);
@@ -132,7 +132,7 @@ public sealed class AuthSessions(AuthStateView view, IResourceReader reader, IRe
         var user = view.Users.Get(username);
         if (user is null)
         {
-            var stored = await TryReadAsync(UserDirectory.UserKey(username), cancellationToken).ConfigureAwait(false);
+            var stored = await TryReadAsync(UserDirectory.UserKey(username), cancellationToken);
             view.ObserveUser(username, stored);
             user = view.Users.Get(username);
         }
@@ -145,7 +145,7 @@ public sealed class AuthSessions(AuthStateView view, IResourceReader reader, IRe
     {
         try
         {
-            return await reader.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            return await reader.GetAsync(key, cancellationToken);
         }
         catch (StoreException ex)
         {
@@ -162,8 +162,8 @@ public sealed class AuthSessions(AuthStateView view, IResourceReader reader, IRe
         try
         {
             stored = revision > 0
-                ? (await writer.ReplaceAsync(write, revision, cancellationToken).ConfigureAwait(false)).Revision
-                : (await writer.PutAsync(write, cancellationToken).ConfigureAwait(false)).Resource.Revision;
+                ? (await writer.ReplaceAsync(write, revision, cancellationToken)).Revision
+                : (await writer.PutAsync(write, cancellationToken)).Resource.Revision;
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not ResourceNotFoundException)
         {
@@ -181,7 +181,7 @@ public sealed class AuthSessions(AuthStateView view, IResourceReader reader, IRe
     {
         try
         {
-            await writer.DeleteAsync(KeyOf(sessionId), cancellationToken).ConfigureAwait(false);
+            await writer.DeleteAsync(KeyOf(sessionId), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -122,9 +122,9 @@ public sealed class AuthStateView(IChangeFeed feed, IResourceReader reader, Veri
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var users = await reader.ListAsync(UserKind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
-        var keys = await reader.ListAsync(ApiKeyKind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
-        var sessions = await reader.ListAsync(AuthStoreKinds.Sessions, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
+        var users = await reader.ListAsync(UserKind, null, PageRequest.All, cancellationToken);
+        var keys = await reader.ListAsync(ApiKeyKind, null, PageRequest.All, cancellationToken);
+        var sessions = await reader.ListAsync(AuthStoreKinds.Sessions, null, PageRequest.All, cancellationToken);
         foreach (var stored in users.Items)
             Apply(stored.Key, stored, stored.Revision);
         foreach (var stored in keys.Items)

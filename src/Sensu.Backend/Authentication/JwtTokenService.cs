@@ -29,13 +29,13 @@ public sealed class JwtTokenService(ISigningKeyProvider keys, TimeProvider time,
             },
             ["session_id"] = sessionId,
         };
-        return await IssueAsync(username, claims, AccessType, options.Value.AccessTokenLifetime, cancellationToken).ConfigureAwait(false);
+        return await IssueAsync(username, claims, AccessType, options.Value.AccessTokenLifetime, cancellationToken);
     }
 
     public async Task<IssuedToken> IssueRefreshTokenAsync(string username, string sessionId, CancellationToken cancellationToken)
     {
         var claims = new Dictionary<string, object>(StringComparer.Ordinal) { ["session_id"] = sessionId };
-        return await IssueAsync(username, claims, RefreshType, options.Value.RefreshTokenLifetime, cancellationToken).ConfigureAwait(false);
+        return await IssueAsync(username, claims, RefreshType, options.Value.RefreshTokenLifetime, cancellationToken);
     }
 
     /// <summary>A refresh token that ends at <paramref name="expiresAt"/> (a rotated token keeps its session's end).</summary>
@@ -44,7 +44,7 @@ public sealed class JwtTokenService(ISigningKeyProvider keys, TimeProvider time,
         var claims = new Dictionary<string, object>(StringComparer.Ordinal) { ["session_id"] = sessionId };
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
         var lifetime = expiresAt > now ? expiresAt - now : TimeSpan.FromSeconds(1);
-        return await IssueAsync(username, claims, RefreshType, lifetime, cancellationToken).ConfigureAwait(false);
+        return await IssueAsync(username, claims, RefreshType, lifetime, cancellationToken);
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ public sealed class JwtTokenService(ISigningKeyProvider keys, TimeProvider time,
     {
         if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token))
             return null;
-        var key = await keys.GetKeyAsync(cancellationToken).ConfigureAwait(false);
+        var key = await keys.GetKeyAsync(cancellationToken);
         var parameters = new TokenValidationParameters
         {
             IssuerSigningKey = key,
@@ -67,7 +67,7 @@ public sealed class JwtTokenService(ISigningKeyProvider keys, TimeProvider time,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
         };
-        var result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+        var result = await _handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
             return null;
         if (string.IsNullOrEmpty(jwt.Subject) || !jwt.TryGetPayloadValue<long>("exp", out var exp))
@@ -81,7 +81,7 @@ public sealed class JwtTokenService(ISigningKeyProvider keys, TimeProvider time,
 
     private async Task<IssuedToken> IssueAsync(string subject, Dictionary<string, object> claims, string type, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var key = await keys.GetKeyAsync(cancellationToken).ConfigureAwait(false);
+        var key = await keys.GetKeyAsync(cancellationToken);
         var now = time.GetUtcNow();
         // JWT times are whole seconds; round down so that exp - iat is exactly the lifetime.
         var issuedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());

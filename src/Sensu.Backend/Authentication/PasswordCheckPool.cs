@@ -41,7 +41,7 @@ public sealed class PasswordCheckPool : IDisposable
         if (usable && _cache.IsVerified(password, user!.PasswordHash))
             return PasswordCheck.Verified;
 
-        using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        using var lease = await _limiter.AcquireAsync(1, cancellationToken);
         if (!lease.IsAcquired)
             return PasswordCheck.Busy;
         if (!usable)

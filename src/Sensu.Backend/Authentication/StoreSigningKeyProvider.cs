@@ -21,10 +21,10 @@ public sealed class StoreSigningKeyProvider(IResourceReader reader, IResourceWri
     {
         if (_key is { } cached)
             return cached;
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            _key ??= await LoadOrCreateAsync(cancellationToken).ConfigureAwait(false);
+            _key ??= await LoadOrCreateAsync(cancellationToken);
             return _key;
         }
         finally
@@ -37,7 +37,7 @@ public sealed class StoreSigningKeyProvider(IResourceReader reader, IResourceWri
 
     private async Task<SymmetricSecurityKey> LoadOrCreateAsync(CancellationToken cancellationToken)
     {
-        var stored = await reader.GetAsync(Key, cancellationToken).ConfigureAwait(false);
+        var stored = await reader.GetAsync(Key, cancellationToken);
         if (stored is not null)
             return Decode(stored);
 
@@ -45,14 +45,14 @@ public sealed class StoreSigningKeyProvider(IResourceReader reader, IResourceWri
         var json = JsonSerializer.Serialize(record, AuthJsonContext.Default.SigningKeyRecord);
         try
         {
-            await writer.CreateAsync(new ResourceWrite(Key, AuthStoreKinds.SigningKeyType, json), cancellationToken).ConfigureAwait(false);
+            await writer.CreateAsync(new ResourceWrite(Key, AuthStoreKinds.SigningKeyType, json), cancellationToken);
             Log.SigningKeyCreated(logger);
             return new SymmetricSecurityKey(Convert.FromBase64String(record.Secret));
         }
         catch (AlreadyExistsException)
         {
             // Another backend created it between our read and our write: use theirs.
-            stored = await reader.GetAsync(Key, cancellationToken).ConfigureAwait(false)
+            stored = await reader.GetAsync(Key, cancellationToken)
                 ?? throw new InvalidOperationException("JWT signing key vanished while being created");
             return Decode(stored);
         }

@@ -21,7 +21,7 @@ public sealed class UserDirectory(IResourceReader reader, PasswordCheckPool pass
     {
         if (string.IsNullOrEmpty(username))
             return null;
-        var stored = await reader.GetAsync(UserKey(username), cancellationToken).ConfigureAwait(false);
+        var stored = await reader.GetAsync(UserKey(username), cancellationToken);
         view.ObserveUser(username, stored);
         return stored is null ? null : JsonSerializer.Deserialize(stored.Json, SensuJsonContext.Default.User);
     }
@@ -36,7 +36,7 @@ public sealed class UserDirectory(IResourceReader reader, PasswordCheckPool pass
             return null;
         try
         {
-            var user = await FindAsync(username, cancellationToken).ConfigureAwait(false);
+            var user = await FindAsync(username, cancellationToken);
             return user is null ? null : UserEntry.Of(user);
         }
         catch (StoreException)
@@ -48,15 +48,15 @@ public sealed class UserDirectory(IResourceReader reader, PasswordCheckPool pass
     /// <summary>The check of <paramref name="password"/> for <paramref name="username"/>, with the user when it exists.</summary>
     public async Task<(PasswordCheck Check, UserEntry? User)> CheckAsync(string username, string password, CancellationToken cancellationToken)
     {
-        var user = await FindForLoginAsync(username, cancellationToken).ConfigureAwait(false);
-        var check = await passwords.CheckAsync(user?.User, password, cancellationToken).ConfigureAwait(false);
+        var user = await FindForLoginAsync(username, cancellationToken);
+        var check = await passwords.CheckAsync(user?.User, password, cancellationToken);
         return (check, user);
     }
 
     /// <summary>The user when it exists, is enabled and the password matches its bcrypt hash; else null (also when the bcrypt workers are saturated).</summary>
     public async Task<User?> AuthenticateAsync(string username, string password, CancellationToken cancellationToken)
     {
-        var (check, user) = await CheckAsync(username, password, cancellationToken).ConfigureAwait(false);
+        var (check, user) = await CheckAsync(username, password, cancellationToken);
         return check == PasswordCheck.Verified ? user?.User : null;
     }
 
@@ -68,13 +68,13 @@ public sealed class UserDirectory(IResourceReader reader, PasswordCheckPool pass
     {
         if (!Guid.TryParse(key, out _))
             return null;
-        await view.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+        await view.WaitReadyAsync(cancellationToken);
         if (view.ApiKeys.Get(key) is null)
-            view.ObserveApiKey(key, await reader.GetAsync(ApiKeyKey(key), cancellationToken).ConfigureAwait(false));
+            view.ObserveApiKey(key, await reader.GetAsync(ApiKeyKey(key), cancellationToken));
         if (view.ApiKeys.Get(key)?.Value is not { } username)
             return null;
         if (view.Users.Get(username) is null)
-            view.ObserveUser(username, await reader.GetAsync(UserKey(username), cancellationToken).ConfigureAwait(false));
+            view.ObserveUser(username, await reader.GetAsync(UserKey(username), cancellationToken));
         return view.Users.Get(username)?.Value is { User.Disabled: false } user ? user.User : null;
     }
 }

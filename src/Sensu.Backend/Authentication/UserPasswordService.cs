@@ -18,7 +18,7 @@ public sealed class UserPasswordService(UserDirectory users) : IUserPasswordServ
                 user.Password = null;
                 return;
             }
-            var stored = await users.FindAsync(user.Username ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            var stored = await users.FindAsync(user.Username ?? string.Empty, cancellationToken);
             if (!string.Equals(stored?.PasswordHash, user.PasswordHash, StringComparison.Ordinal))
                 throw new ResourceValidationException("hashed password does not the match the cleartext password, only one of those should be provided");
         }
@@ -35,7 +35,7 @@ public sealed class UserPasswordService(UserDirectory users) : IUserPasswordServ
             return;
         // Neither given: an existing user keeps its hash (Sensu refuses; see docs/validation-differences.md), so a
         // dumped user, which has neither (as in Sensu), can be created again where it exists.
-        var existing = await users.FindAsync(user.Username ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        var existing = await users.FindAsync(user.Username ?? string.Empty, cancellationToken);
         user.PasswordHash = existing?.PasswordHash
             ?? throw new ResourceValidationException("a password or its hash is required");
     }

@@ -22,18 +22,18 @@ public sealed class UserWriteHook(IUserPasswordService passwords, UserDirectory 
             return;
         var newPassword = user.Password is not null;
         var givenHash = user.PasswordHash;
-        await passwords.PrepareAsync(user, cancellationToken).ConfigureAwait(false);
+        await passwords.PrepareAsync(user, cancellationToken);
         var name = user.Username ?? string.Empty;
         var revoke = newPassword || user.Disabled;
         if (!revoke && givenHash is not null)
-            revoke = await users.FindAsync(name, cancellationToken).ConfigureAwait(false) is { } existing
+            revoke = await users.FindAsync(name, cancellationToken) is { } existing
                 && !string.Equals(existing.PasswordHash, givenHash, StringComparison.Ordinal);
         if (revoke)
-            await sessions.RevokeUserAsync(name, cancellationToken).ConfigureAwait(false);
+            await sessions.RevokeUserAsync(name, cancellationToken);
     }
 
     public async ValueTask BeforeDeleteAsync(ResourceType type, ResourceKey key, CancellationToken cancellationToken)
     {
-        await sessions.RevokeUserAsync(key.Name, cancellationToken).ConfigureAwait(false);
+        await sessions.RevokeUserAsync(key.Name, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed class NamespaceVisibilityFilter(IAuthorizer authorizer) : IResourc
     {
         if (RbacUser.From(user) is not { } caller || resource.Metadata.Name is not { } name)
             return null;
-        var visible = await authorizer.VisibleNamespacesAsync(caller, [name], cancellationToken).ConfigureAwait(false);
+        var visible = await authorizer.VisibleNamespacesAsync(caller, [name], cancellationToken);
         return visible.Count > 0 ? resource : null;
     }
 }

@@ -20,11 +20,11 @@ public sealed class RbacAuthorizer(IRbacRuleSource source, ILogger<RbacAuthorize
 
     public async Task<bool> AuthorizeAsync(RbacUser user, RequestAttributes attributes, CancellationToken cancellationToken)
     {
-        foreach (var binding in await source.ClusterRoleBindingsAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var binding in await source.ClusterRoleBindingsAsync(cancellationToken))
         {
             if (!Matches(user, binding.Subjects))
                 continue;
-            var rules = await RulesAsync(binding.RoleRef, null, binding.Metadata.Name, cancellationToken).ConfigureAwait(false);
+            var rules = await RulesAsync(binding.RoleRef, null, binding.Metadata.Name, cancellationToken);
             if (rules.Any(r => Allows(r, attributes)))
             {
                 Log.Allowed(logger, user.Username, attributes.Verb, attributes.Resource, binding.Metadata.Name ?? string.Empty);
@@ -38,11 +38,11 @@ public sealed class RbacAuthorizer(IRbacRuleSource source, ILogger<RbacAuthorize
             return Denied(user, attributes);
 
         var ns = attributes.Namespace.Length == 0 ? null : attributes.Namespace;
-        foreach (var binding in await source.RoleBindingsAsync(ns, cancellationToken).ConfigureAwait(false))
+        foreach (var binding in await source.RoleBindingsAsync(ns, cancellationToken))
         {
             if (!Matches(user, binding.Subjects))
                 continue;
-            var rules = await RulesAsync(binding.RoleRef, binding.Metadata.Namespace ?? string.Empty, binding.Metadata.Name, cancellationToken).ConfigureAwait(false);
+            var rules = await RulesAsync(binding.RoleRef, binding.Metadata.Namespace ?? string.Empty, binding.Metadata.Name, cancellationToken);
             // In a Role (unlike a ClusterRole) "*" covers namespaced resource types only (Sensu's RBAC docs).
             var wildcardCoversCluster = binding.RoleRef.Type == RoleRef.ClusterRoleType || !ClusterOnly.Contains(attributes.Resource);
             if (rules.Any(r => Allows(r, attributes) && (wildcardCoversCluster || r.Resources.Contains(attributes.Resource))))
@@ -57,16 +57,16 @@ public sealed class RbacAuthorizer(IRbacRuleSource source, ILogger<RbacAuthorize
     public async Task<IReadOnlyList<string>> VisibleNamespacesAsync(RbacUser user, IEnumerable<string> namespaces, CancellationToken cancellationToken)
     {
         var all = namespaces.ToList();
-        foreach (var binding in await source.ClusterRoleBindingsAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var binding in await source.ClusterRoleBindingsAsync(cancellationToken))
         {
             if (!Matches(user, binding.Subjects))
                 continue;
-            var rules = await RulesAsync(binding.RoleRef, null, binding.Metadata.Name, cancellationToken).ConfigureAwait(false);
+            var rules = await RulesAsync(binding.RoleRef, null, binding.Metadata.Name, cancellationToken);
             if (rules.Any(r => r.Resources.Exists(res => res == RbacRule.All || !ClusterOnly.Contains(res))))
                 return all;
         }
         var granted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var binding in await source.RoleBindingsAsync(null, cancellationToken).ConfigureAwait(false))
+        foreach (var binding in await source.RoleBindingsAsync(null, cancellationToken))
         {
             if (binding.Metadata.Namespace is { Length: > 0 } ns && Matches(user, binding.Subjects))
                 granted.Add(ns);
@@ -95,11 +95,11 @@ public sealed class RbacAuthorizer(IRbacRuleSource source, ILogger<RbacAuthorize
         switch (roleRef.Type)
         {
             case RoleRef.ClusterRoleType:
-                if (await source.ClusterRoleAsync(roleRef.Name, cancellationToken).ConfigureAwait(false) is { } clusterRole)
+                if (await source.ClusterRoleAsync(roleRef.Name, cancellationToken) is { } clusterRole)
                     return clusterRole.Rules;
                 break;
             case RoleRef.RoleType when @namespace is not null:
-                if (await source.RoleAsync(@namespace, roleRef.Name, cancellationToken).ConfigureAwait(false) is { } role)
+                if (await source.RoleAsync(@namespace, roleRef.Name, cancellationToken) is { } role)
                     return role.Rules;
                 break;
         }

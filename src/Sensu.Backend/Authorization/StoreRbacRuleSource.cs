@@ -28,7 +28,7 @@ public sealed class StoreRbacRuleSource(IResourceReader reader) : IRbacRuleSourc
     {
         var type = ResourceRegistry.For<T>();
         var key = new ResourceKey(type.StoreKind, type.Namespaced ? @namespace : string.Empty, name);
-        var stored = await reader.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        var stored = await reader.GetAsync(key, cancellationToken);
         return stored is null ? null : JsonSerializer.Deserialize(stored.Json, info);
     }
 
@@ -36,7 +36,7 @@ public sealed class StoreRbacRuleSource(IResourceReader reader) : IRbacRuleSourc
         where T : class, IResource
     {
         var type = ResourceRegistry.For<T>();
-        var page = await reader.ListAsync(type.StoreKind, type.Namespaced ? @namespace : null, PageRequest.All, cancellationToken).ConfigureAwait(false);
+        var page = await reader.ListAsync(type.StoreKind, type.Namespaced ? @namespace : null, PageRequest.All, cancellationToken);
         var items = new List<T>(page.Items.Count);
         foreach (var stored in page.Items)
         {

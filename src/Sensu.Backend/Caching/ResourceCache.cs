@@ -54,7 +54,7 @@ public sealed class ResourceCache<T>(IChangeFeed feed, IResourceReader reader, T
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var page = await reader.ListAsync(Type.StoreKind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
+        var page = await reader.ListAsync(Type.StoreKind, null, PageRequest.All, cancellationToken);
         var builder = new Dictionary<string, ImmutableDictionary<string, T>.Builder>(StringComparer.Ordinal);
         var index = new ConcurrentDictionary<(string Namespace, string Name), T>();
         foreach (var stored in page.Items)

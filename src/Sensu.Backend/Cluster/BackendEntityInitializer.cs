@@ -23,18 +23,18 @@ public sealed partial class BackendEntityInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await resources.GetAsync<Namespace>(null, BackendEntity.Namespace, cancellationToken).ConfigureAwait(false) is null)
+        if (await resources.GetAsync<Namespace>(null, BackendEntity.Namespace, cancellationToken) is null)
         {
-            await resources.PutAsync(new Namespace(BackendEntity.Namespace), cancellationToken).ConfigureAwait(false);
+            await resources.PutAsync(new Namespace(BackendEntity.Namespace), cancellationToken);
             LogNamespaceCreated(logger, BackendEntity.Namespace);
         }
-        var existing = await resources.GetAsync<Entity>(BackendEntity.Namespace, identity.Name, cancellationToken).ConfigureAwait(false);
+        var existing = await resources.GetAsync<Entity>(BackendEntity.Namespace, identity.Name, cancellationToken);
         if (existing is null || existing.EntityClass != Entity.BackendClass || !SameSystem(existing.System, identity.Entity.System))
         {
             // Straight to the store: the API's entity hook refuses backend-class entities from users, rightly.
             var entity = identity.ToEntity();
             entity.Validate();
-            await writer.PutAsync(ResourceService.ToWrite(ResourceRegistry.For<Entity>(), entity), cancellationToken).ConfigureAwait(false);
+            await writer.PutAsync(ResourceService.ToWrite(ResourceRegistry.For<Entity>(), entity), cancellationToken);
             LogEntityWritten(logger, identity.Name, BackendEntity.Namespace);
         }
     }

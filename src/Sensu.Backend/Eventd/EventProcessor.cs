@@ -65,10 +65,10 @@ public sealed class EventProcessor(
     /// </summary>
     public async Task<Event?> BuildTtlFailureAsync(EventKey key, CancellationToken cancellationToken)
     {
-        var stored = await events.GetEventAsync(key, cancellationToken).ConfigureAwait(false);
+        var stored = await events.GetEventAsync(key, cancellationToken);
         if (stored is null || JsonSerializer.Deserialize(stored.Json, SensuJsonContext.Default.Event) is not { Check: { } check } ev)
             return null;
-        if (await resources.GetAsync<Entity>(key.Namespace, key.Entity, cancellationToken).ConfigureAwait(false) is not { } entity)
+        if (await resources.GetAsync<Entity>(key.Namespace, key.Entity, cancellationToken) is not { } entity)
             return null;
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         check.Output = $"Last check execution was {now - check.Executed} seconds ago";
@@ -92,18 +92,18 @@ public sealed class EventProcessor(
     /// </summary>
     internal async ValueTask<StagedEvent> StageAsync(Event ev, PreviousChecks previous, CancellationToken cancellationToken)
     {
-        await EnsureEntityAsync(ev, cancellationToken).ConfigureAwait(false);
+        await EnsureEntityAsync(ev, cancellationToken);
         if (ev.Check is null)
             return new StagedEvent(ev, null);
 
-        await silences.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+        await silences.WaitReadyAsync(cancellationToken);
         var key = KeyOf(ev);
-        var prior = await previous.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        var prior = await previous.GetAsync(key, cancellationToken);
 
         var transition = stateMachine.Apply(ev, prior, silences.InNamespace(key.Namespace));
         foreach (var name in transition.SilencesToDelete)
         {
-            await resources.DeleteAsync(SilencedType, key.Namespace, name, cancellationToken).ConfigureAwait(false);
+            await resources.DeleteAsync(SilencedType, key.Namespace, name, cancellationToken);
             silences.Remove(key.Namespace, name);
             Log.SilenceExpiredOnResolve(logger, name, key.Namespace, key.ToString());
         }
@@ -124,7 +124,7 @@ public sealed class EventProcessor(
         var entity = ev.Entity!;
         if (ev.Check is { ProxyEntityName.Length: > 0 } check && check.ProxyEntityName != entity.Metadata.Name)
         {
-            var proxy = await resources.GetAsync<Entity>(ns, check.ProxyEntityName, cancellationToken).ConfigureAwait(false);
+            var proxy = await resources.GetAsync<Entity>(ns, check.ProxyEntityName, cancellationToken);
             if (proxy is null)
             {
                 proxy = new Entity
@@ -133,7 +133,7 @@ public sealed class EventProcessor(
                     Subscriptions = [Entity.EntitySubscription(check.ProxyEntityName)],
                     Metadata = new() { Name = check.ProxyEntityName, Namespace = ns },
                 };
-                await resources.PutAsync(proxy, cancellationToken).ConfigureAwait(false);
+                await resources.PutAsync(proxy, cancellationToken);
                 Log.ProxyEntityCreated(logger, proxy.Metadata.Name!, ns);
             }
             ev.Entity = proxy;
@@ -141,9 +141,9 @@ public sealed class EventProcessor(
         }
 
         if (knownEntities.Get(ns, entity.Metadata.Name!) is null
-            && await resources.GetAsync<Entity>(ns, entity.Metadata.Name!, cancellationToken).ConfigureAwait(false) is null)
+            && await resources.GetAsync<Entity>(ns, entity.Metadata.Name!, cancellationToken) is null)
         {
-            await resources.PutAsync(entity, cancellationToken).ConfigureAwait(false);
+            await resources.PutAsync(entity, cancellationToken);
             Log.ProxyEntityCreated(logger, entity.Metadata.Name!, ns);
         }
     }

@@ -60,13 +60,13 @@ public sealed class EventQueues : IEventWriter, IUnstoredEventWriter
         var queue = _queues[Partition(EventProcessor.KeyOf(ev))];
         try
         {
-            await queue.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+            await queue.Writer.WriteAsync(item, cancellationToken);
         }
         catch (ChannelClosedException ex)
         {
             throw new StoreUnavailableException("the event processor (eventd) is stopping", ex);
         }
-        await item.Stored.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await item.Stored.WaitAsync(cancellationToken);
     }
 
     /// <summary>Refuses new events; the workers drain what is queued.</summary>

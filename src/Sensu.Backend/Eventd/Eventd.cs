@@ -60,7 +60,7 @@ public sealed class Eventd : BackgroundService
         Log.Draining(_logger, QueueDepth);
         CloseQueues();
         using var deadline = cancellationToken.Register(static abort => ((CancellationTokenSource)abort!).Cancel(), _abort);
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await base.StopAsync(cancellationToken);
     }
 
     public override void Dispose()
@@ -81,7 +81,7 @@ public sealed class Eventd : BackgroundService
             workers[i] = Task.Run(() => worker.RunAsync(_abort.Token), CancellationToken.None);
         }
         workers[^1] = Task.Run(() => RunTtlAsync(stoppingToken), CancellationToken.None);
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        await Task.WhenAll(workers);
     }
 
     private void CloseQueues()
@@ -95,17 +95,17 @@ public sealed class Eventd : BackgroundService
     {
         try
         {
-            await ArmStoredTtlsAsync(stoppingToken).ConfigureAwait(false);
-            await foreach (var (key, generation) in _ttl.ReadExpiredAsync(stoppingToken).ConfigureAwait(false))
+            await ArmStoredTtlsAsync(stoppingToken);
+            await foreach (var (key, generation) in _ttl.ReadExpiredAsync(stoppingToken))
             {
                 if (!_ttl.IsCurrent(key, generation))
                     continue;
                 try
                 {
-                    if (await _processor.BuildTtlFailureAsync(key, stoppingToken).ConfigureAwait(false) is { } failure)
+                    if (await _processor.BuildTtlFailureAsync(key, stoppingToken) is { } failure)
                     {
                         Log.TtlExpired(_logger, key.ToString());
-                        await _queues.WriteAsync(failure, stoppingToken).ConfigureAwait(false);
+                        await _queues.WriteAsync(failure, stoppingToken);
                     }
                     else
                     {
@@ -127,7 +127,7 @@ public sealed class Eventd : BackgroundService
     /// <summary>After a restart: every stored check event with a ttl gets what is left of it since its last execution.</summary>
     private async Task ArmStoredTtlsAsync(CancellationToken cancellationToken)
     {
-        var page = await _events.ListEventsAsync(null, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
+        var page = await _events.ListEventsAsync(null, null, PageRequest.All, cancellationToken);
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         foreach (var stored in page.Items)
         {

@@ -65,13 +65,13 @@ internal sealed class EventdWorker
         var completing = CompleteAsync(abort);
         try
         {
-            await StageAllAsync(abort).ConfigureAwait(false);
+            await StageAllAsync(abort);
         }
         finally
         {
             _staged.Writer.TryComplete();
         }
-        await completing.ConfigureAwait(false);
+        await completing;
     }
 
     private async Task StageAllAsync(CancellationToken abort)
@@ -81,7 +81,7 @@ internal sealed class EventdWorker
         {
             // The wait takes no token: stopping completes the queue before it can abort, and that ends the wait
             // (a cancellable wait would allocate each time the queue runs dry).
-            while (await _queue.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            while (await _queue.WaitToReadAsync(CancellationToken.None))
             {
                 while (_queue.TryRead(out var item))
                 {
@@ -91,7 +91,7 @@ internal sealed class EventdWorker
                         abandoned = 1;
                         abort.ThrowIfCancellationRequested();
                     }
-                    await StageAsync(item, abort).ConfigureAwait(false);
+                    await StageAsync(item, abort);
                 }
             }
         }
@@ -116,7 +116,7 @@ internal sealed class EventdWorker
         {
             staged = item.Unstored
                 ? new StagedEvent(item.Event, null)
-                : await _processor.StageAsync(item.Event, _previous, abort).ConfigureAwait(false);
+                : await _processor.StageAsync(item.Event, _previous, abort);
         }
         catch (Exception ex)
         {
@@ -125,7 +125,7 @@ internal sealed class EventdWorker
         }
         try
         {
-            await _staged.Writer.WriteAsync(new Staged(item, staged, started), abort).ConfigureAwait(false);
+            await _staged.Writer.WriteAsync(new Staged(item, staged, started), abort);
         }
         catch (OperationCanceledException ex)
         {
@@ -138,14 +138,14 @@ internal sealed class EventdWorker
     /// <summary>Awaits each staged write in order, then completes its caller and feeds the pipeline.</summary>
     private async Task CompleteAsync(CancellationToken abort)
     {
-        await foreach (var staged in _staged.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        await foreach (var staged in _staged.Reader.ReadAllAsync(CancellationToken.None))
         {
             var (item, (published, write, json), started) = staged;
             if (write is not null)
             {
                 try
                 {
-                    await write.WaitAsync(abort).ConfigureAwait(false);
+                    await write.WaitAsync(abort);
                 }
                 catch (Exception ex)
                 {
@@ -155,7 +155,7 @@ internal sealed class EventdWorker
             }
             if (item.Unstored)
             {
-                await ForwardAsync(item, published, abort).ConfigureAwait(false);
+                await ForwardAsync(item, published, abort);
                 continue;
             }
             _metrics.Processed(ok: true, published.HasCheck, _time.GetElapsedTime(started));
@@ -165,7 +165,7 @@ internal sealed class EventdWorker
 
             try
             {
-                await _pipeline.EnqueueAsync(new PipelineItem(published, json), abort).ConfigureAwait(false);
+                await _pipeline.EnqueueAsync(new PipelineItem(published, json), abort);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !abort.IsCancellationRequested)
             {
@@ -183,7 +183,7 @@ internal sealed class EventdWorker
     {
         try
         {
-            await _pipeline.EnqueueAsync(ev, abort).ConfigureAwait(false);
+            await _pipeline.EnqueueAsync(ev, abort);
             item.Complete();
         }
         catch (Exception ex)

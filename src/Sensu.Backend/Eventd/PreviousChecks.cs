@@ -29,8 +29,8 @@ internal sealed class PreviousChecks(IEventStore events, IEventRevisionReader re
                 return entry.Check;
             if (entry.Revision.IsCompletedSuccessfully)
             {
-                var written = await entry.Revision.ConfigureAwait(false);
-                var latest = await revisions.GetEventRevisionAsync(key, cancellationToken).ConfigureAwait(false);
+                var written = await entry.Revision;
+                var latest = await revisions.GetEventRevisionAsync(key, cancellationToken);
                 if (latest is null)
                 {
                     _entries.Remove(key);
@@ -42,7 +42,7 @@ internal sealed class PreviousChecks(IEventStore events, IEventRevisionReader re
             _entries.Remove(key);
         }
 
-        var stored = await events.GetEventAsync(key, cancellationToken).ConfigureAwait(false);
+        var stored = await events.GetEventAsync(key, cancellationToken);
         if (stored is null)
             return null;
         var check = Parse(stored.Json);

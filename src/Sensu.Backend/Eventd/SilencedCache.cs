@@ -43,7 +43,7 @@ public sealed class SilencedCache(IChangeFeed feed, IResourceReader reader, Time
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var page = await reader.ListAsync(Kind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
+        var page = await reader.ListAsync(Kind, null, PageRequest.All, cancellationToken);
         var builder = new Dictionary<string, ImmutableDictionary<string, Silenced>.Builder>(StringComparer.Ordinal);
         foreach (var stored in page.Items)
         {

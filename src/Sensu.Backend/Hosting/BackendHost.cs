@@ -22,10 +22,10 @@ public static class BackendHost
     public static async Task<int> RunAsync(BackendOptions options, CancellationToken cancellationToken)
     {
         var app = Build(options, []);
-        await using (app.ConfigureAwait(false))
+        await using (app)
         {
-            await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(cancellationToken).ConfigureAwait(false);
-            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(cancellationToken);
+            await app.RunAsync(cancellationToken);
         }
         return 0;
     }

@@ -28,20 +28,20 @@ public sealed partial class ClusterInitializer(
     public const string EnvProviderName = "env";
 
     public async Task<bool> IsInitializedAsync(CancellationToken cancellationToken) =>
-        await reader.GetAsync(InitializedKey, cancellationToken).ConfigureAwait(false) is not null;
+        await reader.GetAsync(InitializedKey, cancellationToken) is not null;
 
     /// <summary>Seeds the store; returns false (and changes nothing) when it was already initialised.</summary>
     public async Task<bool> InitializeAsync(string adminUsername, string adminPassword, string? adminApiKey, CancellationToken cancellationToken)
     {
-        if (await IsInitializedAsync(cancellationToken).ConfigureAwait(false))
+        if (await IsInitializedAsync(cancellationToken))
             return false;
 
         var writes = new List<ResourceWrite>();
         var defaultNamespace = new Namespace { Metadata = new ObjectMeta { Name = DefaultNamespace } };
         foreach (var resource in seeds.Create(adminUsername, adminPassword, adminApiKey).Prepend(defaultNamespace))
-            writes.Add(await resources.PrepareAsync(resource, cancellationToken).ConfigureAwait(false));
+            writes.Add(await resources.PrepareAsync(resource, cancellationToken));
         writes.Add(new ResourceWrite(InitializedKey, "Initialized", "{\"initialized\":true}"));
-        await writer.PutManyAsync(writes, cancellationToken).ConfigureAwait(false);
+        await writer.PutManyAsync(writes, cancellationToken);
         LogInitialized(logger, adminUsername);
         return true;
     }
@@ -50,13 +50,13 @@ public sealed partial class ClusterInitializer(
     public async Task OnStartAsync(CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(options.ClusterAdminUsername) && !string.IsNullOrEmpty(options.ClusterAdminPassword))
-            await InitializeAsync(options.ClusterAdminUsername, options.ClusterAdminPassword, options.ClusterAdminApiKey, cancellationToken).ConfigureAwait(false);
-        else if (!await IsInitializedAsync(cancellationToken).ConfigureAwait(false))
+            await InitializeAsync(options.ClusterAdminUsername, options.ClusterAdminPassword, options.ClusterAdminApiKey, cancellationToken);
+        else if (!await IsInitializedAsync(cancellationToken))
             LogNotInitialized(logger);
 
-        if (await resources.GetAsync<EnvProvider>(null, EnvProviderName, cancellationToken).ConfigureAwait(false) is null)
+        if (await resources.GetAsync<EnvProvider>(null, EnvProviderName, cancellationToken) is null)
         {
-            await resources.PutAsync(new EnvProvider { Metadata = new ObjectMeta { Name = EnvProviderName } }, cancellationToken).ConfigureAwait(false);
+            await resources.PutAsync(new EnvProvider { Metadata = new ObjectMeta { Name = EnvProviderName } }, cancellationToken);
             LogEnvProviderCreated(logger);
         }
     }

@@ -11,30 +11,30 @@ public static class InitCommand
     {
         if (string.IsNullOrEmpty(options.ClusterAdminUsername) || string.IsNullOrEmpty(options.ClusterAdminPassword))
         {
-            await Console.Error.WriteLineAsync("error: init needs --cluster-admin-username and --cluster-admin-password (or SENSU_BACKEND_CLUSTER_ADMIN_USERNAME and SENSU_BACKEND_CLUSTER_ADMIN_PASSWORD)").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("error: init needs --cluster-admin-username and --cluster-admin-password (or SENSU_BACKEND_CLUSTER_ADMIN_USERNAME and SENSU_BACKEND_CLUSTER_ADMIN_PASSWORD)");
             return 2;
         }
 
         var app = BackendHost.Build(options, []);
-        await using (app.ConfigureAwait(false))
+        await using (app)
         {
             var initializer = app.Services.GetRequiredService<ClusterInitializer>();
             try
             {
-                if (!await initializer.InitializeAsync(options.ClusterAdminUsername, options.ClusterAdminPassword, options.ClusterAdminApiKey, cancellationToken).ConfigureAwait(false))
+                if (!await initializer.InitializeAsync(options.ClusterAdminUsername, options.ClusterAdminPassword, options.ClusterAdminApiKey, cancellationToken))
                 {
-                    await Console.Error.WriteLineAsync("sensu-backend is already initialized").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync("sensu-backend is already initialized");
                     return AlreadyInitializedExitCode;
                 }
             }
             catch (Exception ex) when (ex is Sensu.Store.StoreException or Sensu.Core.Validation.ResourceValidationException)
             {
-                await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"error: {ex.Message}");
                 return 1;
             }
-            await initializer.OnStartAsync(cancellationToken).ConfigureAwait(false);
+            await initializer.OnStartAsync(cancellationToken);
         }
-        await Console.Out.WriteLineAsync("sensu-backend initialized").ConfigureAwait(false);
+        await Console.Out.WriteLineAsync("sensu-backend initialized");
         return 0;
     }
 }

@@ -43,14 +43,14 @@ public sealed class KeepaliveProcessor(
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var lastSeen = keepalive.Timestamp > 0 ? keepalive.Timestamp : now;
 
-        var stored = await resources.GetAsync<Entity>(ns, name, cancellationToken).ConfigureAwait(false);
+        var stored = await resources.GetAsync<Entity>(ns, name, cancellationToken);
         var entity = Merge(stored, incoming, ns, lastSeen);
-        await resources.PutAsync(entity, cancellationToken).ConfigureAwait(false);
+        await resources.PutAsync(entity, cancellationToken);
         if (stored is null && entity.EntityClass == Entity.AgentClass)
         {
             Log.Registered(logger, $"{ns}/{name}");
             Metrics?.Registration();
-            await unstored.ForwardAsync(KeepaliveEvents.Registration(entity, now), cancellationToken).ConfigureAwait(false);
+            await unstored.ForwardAsync(KeepaliveEvents.Registration(entity, now), cancellationToken);
         }
 
         var check = keepalive.Check;
@@ -61,7 +61,7 @@ public sealed class KeepaliveProcessor(
         state.Pipelines = keepalive.Pipelines;
 
         var ok = KeepaliveEvents.Keepalive(entity, check, keepalive.Pipelines, 0, KeepaliveEvents.AliveOutput(name, lastSeen), now);
-        await writer.WriteAsync(ok, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(ok, cancellationToken);
         return NextDue(state, now);
     }
 
@@ -72,13 +72,13 @@ public sealed class KeepaliveProcessor(
     public async Task<TimeSpan?> HandleTimeoutAsync(KeepaliveKey key, KeepaliveSwitch state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var entity = await resources.GetAsync<Entity>(key.Namespace, key.Entity, cancellationToken).ConfigureAwait(false);
+        var entity = await resources.GetAsync<Entity>(key.Namespace, key.Entity, cancellationToken);
         if (entity is null)
             return null;
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         if (entity.Deregister)
         {
-            await DeregisterAsync(entity, now, cancellationToken).ConfigureAwait(false);
+            await DeregisterAsync(entity, now, cancellationToken);
             return null;
         }
 
@@ -99,7 +99,7 @@ public sealed class KeepaliveProcessor(
         {
             var failing = KeepaliveEvents.Keepalive(
                 entity, state.LastCheck, state.Pipelines, status, KeepaliveEvents.FailureOutput(key.Entity, elapsed, threshold), now);
-            await writer.WriteAsync(failing, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(failing, cancellationToken);
             Log.TimedOut(logger, key.ToString(), status);
             Metrics?.Timeout(status);
         }
@@ -115,9 +115,9 @@ public sealed class KeepaliveProcessor(
         ArgumentNullException.ThrowIfNull(entity);
         var ns = entity.Metadata.Namespace!;
         var name = entity.Metadata.Name!;
-        var page = await events.ListEventsAsync(ns, name, PageRequest.All, cancellationToken).ConfigureAwait(false);
-        await resources.DeleteAsync(EntityType, ns, name, cancellationToken).ConfigureAwait(false);
-        await events.DeleteEntityEventsAsync(ns, name, cancellationToken).ConfigureAwait(false);
+        var page = await events.ListEventsAsync(ns, name, PageRequest.All, cancellationToken);
+        await resources.DeleteAsync(EntityType, ns, name, cancellationToken);
+        await events.DeleteEntityEventsAsync(ns, name, cancellationToken);
         foreach (var stored in page.Items)
         {
             if (JsonSerializer.Deserialize(stored.Json, SensuJsonContext.Default.Event) is not { Check: { } check } ev)
@@ -126,11 +126,11 @@ public sealed class KeepaliveProcessor(
             check.Status = 0;
             check.History = [];
             ev.Timestamp = now;
-            await unstored.ForwardAsync(ev, cancellationToken).ConfigureAwait(false);
+            await unstored.ForwardAsync(ev, cancellationToken);
         }
         var handler = entity.Deregistration.Handler ?? options.Value.DeregistrationHandler;
         if (!string.IsNullOrEmpty(handler))
-            await unstored.ForwardAsync(KeepaliveEvents.Deregistration(entity, handler, now), cancellationToken).ConfigureAwait(false);
+            await unstored.ForwardAsync(KeepaliveEvents.Deregistration(entity, handler, now), cancellationToken);
         Log.Deregistered(logger, $"{ns}/{name}");
         Metrics?.Deregistration();
     }

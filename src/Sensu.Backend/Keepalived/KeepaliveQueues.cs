@@ -53,7 +53,7 @@ public sealed class KeepaliveQueues : IKeepaliveReceiver
         var queue = _queues[Partition(new KeepaliveKey(ns, entity.Metadata.Name))];
         try
         {
-            await queue.Writer.WriteAsync(keepalive, cancellationToken).ConfigureAwait(false);
+            await queue.Writer.WriteAsync(keepalive, cancellationToken);
         }
         catch (ChannelClosedException ex)
         {

@@ -60,7 +60,7 @@ public sealed class Keepalived : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         Close();
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await base.StopAsync(cancellationToken);
     }
 
     public override void Dispose()
@@ -72,7 +72,7 @@ public sealed class Keepalived : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var stopping = stoppingToken.Register(Close);
-        await RestoreAsync(stoppingToken).ConfigureAwait(false);
+        await RestoreAsync(stoppingToken);
         var readers = _queues.Readers;
         var loops = new Task[readers.Count + 1];
         for (var i = 0; i < readers.Count; i++)
@@ -81,7 +81,7 @@ public sealed class Keepalived : BackgroundService
             loops[i] = Task.Run(() => RunWorkerAsync(reader, stoppingToken), CancellationToken.None);
         }
         loops[^1] = Task.Run(() => RunExpiriesAsync(stoppingToken), CancellationToken.None);
-        await Task.WhenAll(loops).ConfigureAwait(false);
+        await Task.WhenAll(loops);
     }
 
     private void Close()
@@ -95,14 +95,14 @@ public sealed class Keepalived : BackgroundService
     {
         try
         {
-            await foreach (var keepalive in reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var keepalive in reader.ReadAllAsync(stoppingToken))
             {
                 var key = new KeepaliveKey(keepalive.Metadata.Namespace!, keepalive.Entity!.Metadata.Name!);
                 var state = _switches.GetOrAdd(key);
-                await state.Gate.WaitAsync(stoppingToken).ConfigureAwait(false);
+                await state.Gate.WaitAsync(stoppingToken);
                 try
                 {
-                    var due = await _processor.HandleKeepaliveAsync(keepalive, state, stoppingToken).ConfigureAwait(false);
+                    var due = await _processor.HandleKeepaliveAsync(keepalive, state, stoppingToken);
                     _switches.Arm(key, state, due);
                     _metrics.Keepalive(ok: true);
                 }
@@ -127,16 +127,16 @@ public sealed class Keepalived : BackgroundService
     {
         try
         {
-            await foreach (var (key, generation) in _switches.ReadExpiredAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var (key, generation) in _switches.ReadExpiredAsync(stoppingToken))
             {
                 if (_switches.Find(key) is not { } state)
                     continue;
-                await state.Gate.WaitAsync(stoppingToken).ConfigureAwait(false);
+                await state.Gate.WaitAsync(stoppingToken);
                 try
                 {
                     if (state.Generation != generation)
                         continue;
-                    var next = await _processor.HandleTimeoutAsync(key, state, stoppingToken).ConfigureAwait(false);
+                    var next = await _processor.HandleTimeoutAsync(key, state, stoppingToken);
                     if (next is { } due)
                         _switches.Arm(key, state, due);
                     else
@@ -165,7 +165,7 @@ public sealed class Keepalived : BackgroundService
     {
         try
         {
-            var entities = await _resources.ListAllAsync<Entity>(null, cancellationToken).ConfigureAwait(false);
+            var entities = await _resources.ListAllAsync<Entity>(null, cancellationToken);
             var now = _time.GetUtcNow().ToUnixTimeSeconds();
             var armed = 0;
             foreach (var entity in entities)
@@ -174,9 +174,9 @@ public sealed class Keepalived : BackgroundService
                     continue;
                 var key = new KeepaliveKey(entity.Metadata.Namespace!, entity.Metadata.Name!);
                 var state = _switches.GetOrAdd(key);
-                var stored = await _events.GetEventAsync(new EventKey(key.Namespace, key.Entity, KeepaliveEvents.KeepaliveCheck), cancellationToken).ConfigureAwait(false);
+                var stored = await _events.GetEventAsync(new EventKey(key.Namespace, key.Entity, KeepaliveEvents.KeepaliveCheck), cancellationToken);
                 var check = stored is null ? null : JsonSerializer.Deserialize(stored.Json, SensuJsonContext.Default.Event)?.Check;
-                await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await state.Gate.WaitAsync(cancellationToken);
                 try
                 {
                     if (state.Generation != 0)

@@ -47,7 +47,7 @@ public sealed class WorkflowRunner(
                 var filter = FilterFor(reference)
                     ?? throw new PipelineStageException($"no filter kind can evaluate {reference}");
                 var started = time.GetTimestamp();
-                var passes = await filter.PassesAsync(reference, ev, cancellationToken).ConfigureAwait(false);
+                var passes = await filter.PassesAsync(reference, ev, cancellationToken);
                 metrics.Filter(time.GetElapsedTime(started));
                 if (!passes)
                 {
@@ -64,14 +64,14 @@ public sealed class WorkflowRunner(
             var mutateStarted = time.GetTimestamp();
             var body = item.StoredJson is { } storedJson && mutator.EmitsStoredJson(ev)
                 ? storedJson
-                : await mutator.MutateAsync(workflow.Mutator, ev, cancellationToken).ConfigureAwait(false);
+                : await mutator.MutateAsync(workflow.Mutator, ev, cancellationToken);
             metrics.Mutator(time.GetElapsedTime(mutateStarted));
 
             stage = workflow.Handler;
             stageKind = StageKind.Handler;
             var handler = HandlerFor(workflow.Handler)
                 ?? throw new PipelineStageException($"handler {workflow.Handler} is not supported by this backend");
-            await handler.HandleAsync(workflow.Handler, ev, body, cancellationToken).ConfigureAwait(false);
+            await handler.HandleAsync(workflow.Handler, ev, body, cancellationToken);
             return true;
         }
         catch (PipelineStageException ex)

@@ -58,7 +58,7 @@ public sealed class EventLogWriter : BackgroundService
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken);
         try
         {
-            if (await _lines.Writer.WaitToWriteAsync(wait.Token).ConfigureAwait(false) && _lines.Writer.TryWrite(line))
+            if (await _lines.Writer.WaitToWriteAsync(wait.Token) && _lines.Writer.TryWrite(line))
                 return;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -79,12 +79,12 @@ public sealed class EventLogWriter : BackgroundService
         {
             try
             {
-                while (await _lines.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+                while (await _lines.Reader.WaitToReadAsync(stoppingToken))
                 {
                     writer ??= TryOpen();
                     while (_lines.Reader.TryRead(out var line))
-                        await WriteLineAsync(writer, line).ConfigureAwait(false);
-                    await FlushAsync(writer).ConfigureAwait(false);
+                        await WriteLineAsync(writer, line);
+                    await FlushAsync(writer);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -95,14 +95,14 @@ public sealed class EventLogWriter : BackgroundService
             while (_lines.Reader.TryRead(out var rest))
             {
                 writer ??= TryOpen();
-                await WriteLineAsync(writer, rest).ConfigureAwait(false);
+                await WriteLineAsync(writer, rest);
             }
-            await FlushAsync(writer).ConfigureAwait(false);
+            await FlushAsync(writer);
         }
         finally
         {
             if (writer is not null)
-                await writer.DisposeAsync().ConfigureAwait(false);
+                await writer.DisposeAsync();
         }
     }
 
@@ -133,7 +133,7 @@ public sealed class EventLogWriter : BackgroundService
         }
         try
         {
-            await writer.WriteLineAsync(line).ConfigureAwait(false);
+            await writer.WriteLineAsync(line);
         }
         catch (IOException ex)
         {
@@ -147,7 +147,7 @@ public sealed class EventLogWriter : BackgroundService
             return;
         try
         {
-            await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await writer.FlushAsync(CancellationToken.None);
         }
         catch (IOException ex)
         {

@@ -59,7 +59,7 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
     {
         try
         {
-            await _queue.Writer.WriteAsync(item, ct).ConfigureAwait(false);
+            await _queue.Writer.WriteAsync(item, ct);
         }
         catch (ChannelClosedException)
         {
@@ -73,14 +73,14 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
         var workers = Enumerable.Range(0, _workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)).ToArray();
         try
         {
-            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stoppingToken);
         }
         catch (OperationCanceledException)
         {
             // Stopping.
         }
         _queue.Writer.TryComplete();
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        await Task.WhenAll(workers);
         var dropped = 0;
         while (_queue.Reader.TryRead(out _))
             dropped++;
@@ -105,14 +105,14 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
                 {
                     try
                     {
-                        queued = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                        queued = await reader.ReadAsync(CancellationToken.None);
                     }
                     catch (ChannelClosedException)
                     {
                         return;
                     }
                 }
-                await HandleAsync(queued, stoppingToken).ConfigureAwait(false);
+                await HandleAsync(queued, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -128,7 +128,7 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
         ArgumentNullException.ThrowIfNull(ev);
         _metrics.EventProcessed(ev.HasCheck ? "check" : "metrics");
         if (_eventLog is not null)
-            await _eventLog.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
+            await _eventLog.WriteAsync(ev, cancellationToken);
         IReadOnlyList<ResolvedWorkflow> workflows;
         try
         {
@@ -140,6 +140,6 @@ public sealed class Pipelined : BackgroundService, IEventPipeline
             return;
         }
         foreach (var workflow in workflows)
-            await _runner.RunAsync(workflow, item, cancellationToken).ConfigureAwait(false);
+            await _runner.RunAsync(workflow, item, cancellationToken);
     }
 }

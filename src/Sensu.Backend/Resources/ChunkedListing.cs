@@ -77,7 +77,7 @@ public sealed class ChunkedListing<T>
         if (request.Limit == 0 || request.Limit <= chunkSize)
         {
             var size = request.Limit == 0 ? chunkSize : request.Limit;
-            listing._first = await read(new PageRequest(size, request.Continue), cancellationToken).ConfigureAwait(false);
+            listing._first = await read(new PageRequest(size, request.Continue), cancellationToken);
             if (request.Limit > 0)
             {
                 listing.Continue = listing._first.Continue;
@@ -86,7 +86,7 @@ public sealed class ChunkedListing<T>
             return listing;
         }
 
-        await listing.FindBoundaryAsync(request.Limit, cancellationToken).ConfigureAwait(false);
+        await listing.FindBoundaryAsync(request.Limit, cancellationToken);
         return listing;
     }
 
@@ -117,7 +117,7 @@ public sealed class ChunkedListing<T>
         _first = null;
         while (true)
         {
-            var page = await _read(new PageRequest(_chunkSize, token), cancellationToken).ConfigureAwait(false);
+            var page = await _read(new PageRequest(_chunkSize, token), cancellationToken);
             foreach (var item in page.Items)
             {
                 var position = _hasBoundary ? _order(item, _boundary!) : -1;
@@ -141,7 +141,7 @@ public sealed class ChunkedListing<T>
         var remaining = limit;
         while (true)
         {
-            var page = await _read(new PageRequest(Math.Min(_chunkSize, remaining), token), cancellationToken).ConfigureAwait(false);
+            var page = await _read(new PageRequest(Math.Min(_chunkSize, remaining), token), cancellationToken);
             remaining -= page.Items.Count;
             if (page.Items.Count > 0)
             {

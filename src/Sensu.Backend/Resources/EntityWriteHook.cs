@@ -27,5 +27,5 @@ public sealed class EntityWriteHook(IEventStore events) : IResourceWriteHook
     }
 
     public async ValueTask BeforeDeleteAsync(ResourceType type, ResourceKey key, CancellationToken cancellationToken) =>
-        await events.DeleteEntityEventsAsync(key.Namespace, key.Name, cancellationToken).ConfigureAwait(false);
+        await events.DeleteEntityEventsAsync(key.Namespace, key.Name, cancellationToken);
 }

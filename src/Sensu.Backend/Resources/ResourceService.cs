@@ -27,18 +27,18 @@ public sealed class ResourceService(
 
     public async Task<IResource?> GetAsync(ResourceType type, string? @namespace, string name, CancellationToken cancellationToken)
     {
-        var stored = await reader.GetAsync(KeyOf(type, @namespace, name), cancellationToken).ConfigureAwait(false);
+        var stored = await reader.GetAsync(KeyOf(type, @namespace, name), cancellationToken);
         return stored is null ? null : Decode(stored);
     }
 
     public async Task<T?> GetAsync<T>(string? @namespace, string name, CancellationToken cancellationToken)
         where T : class, IResource =>
-        await GetAsync(ResourceRegistry.For<T>(), @namespace, name, cancellationToken).ConfigureAwait(false) as T;
+        await GetAsync(ResourceRegistry.For<T>(), @namespace, name, cancellationToken) as T;
 
     public async Task<Page<IResource>> ListAsync(ResourceType type, string? @namespace, PageRequest page, CancellationToken cancellationToken)
     {
         var ns = type.Namespaced ? @namespace : null;
-        var stored = await reader.ListAsync(type.StoreKind, ns, page, cancellationToken).ConfigureAwait(false);
+        var stored = await reader.ListAsync(type.StoreKind, ns, page, cancellationToken);
         return new Page<IResource>(stored.Items.Select(Decode).ToList(), stored.Continue);
     }
 
@@ -67,23 +67,23 @@ public sealed class ResourceService(
     public async Task<IReadOnlyList<T>> ListAllAsync<T>(string? @namespace, CancellationToken cancellationToken)
         where T : class, IResource
     {
-        var page = await ListAsync(ResourceRegistry.For<T>(), @namespace, PageRequest.All, cancellationToken).ConfigureAwait(false);
+        var page = await ListAsync(ResourceRegistry.For<T>(), @namespace, PageRequest.All, cancellationToken);
         return page.Items.OfType<T>().ToList();
     }
 
     /// <summary>Creates or replaces after the type's hooks ran; returns whether it was created.</summary>
     public async Task<PutOutcome> PutAsync(IResource resource, CancellationToken cancellationToken)
     {
-        var write = await PrepareAsync(resource, cancellationToken).ConfigureAwait(false);
-        var (_, outcome) = await writer.PutAsync(write, cancellationToken).ConfigureAwait(false);
+        var write = await PrepareAsync(resource, cancellationToken);
+        var (_, outcome) = await writer.PutAsync(write, cancellationToken);
         return outcome;
     }
 
     /// <summary>Creates; <see cref="AlreadyExistsException"/> when it exists.</summary>
     public async Task CreateAsync(IResource resource, CancellationToken cancellationToken)
     {
-        var write = await PrepareAsync(resource, cancellationToken).ConfigureAwait(false);
-        await writer.CreateAsync(write, cancellationToken).ConfigureAwait(false);
+        var write = await PrepareAsync(resource, cancellationToken);
+        await writer.CreateAsync(write, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(ResourceType type, string? @namespace, string name, CancellationToken cancellationToken)
@@ -92,9 +92,9 @@ public sealed class ResourceService(
         foreach (var hook in _hooks)
         {
             if (hook.AppliesTo(type))
-                await hook.BeforeDeleteAsync(type, key, cancellationToken).ConfigureAwait(false);
+                await hook.BeforeDeleteAsync(type, key, cancellationToken);
         }
-        return await writer.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+        return await writer.DeleteAsync(key, cancellationToken);
     }
 
     /// <summary>Validates, runs hooks and serialises a resource for the store.</summary>
@@ -104,7 +104,7 @@ public sealed class ResourceService(
         foreach (var hook in _hooks)
         {
             if (hook.AppliesTo(type))
-                await hook.BeforeWriteAsync(type, resource, cancellationToken).ConfigureAwait(false);
+                await hook.BeforeWriteAsync(type, resource, cancellationToken);
         }
         resource.Validate();
         return ToWrite(type, resource);

@@ -44,12 +44,12 @@ public sealed class CheckExecutor(
         var topics = subscriptions is { Count: > 0 } ? subscriptions : check.Subscriptions;
         if (check.ProxyRequests is not null)
         {
-            await ExecuteProxyAsync(check, topics, splayWindow, cancellationToken).ConfigureAwait(false);
+            await ExecuteProxyAsync(check, topics, splayWindow, cancellationToken);
             return;
         }
-        var request = await BuildAsync(check, () => SubscribedEntities(check, topics), cancellationToken).ConfigureAwait(false);
+        var request = await BuildAsync(check, () => SubscribedEntities(check, topics), cancellationToken);
         if (request is not null)
-            await PublishAsync(check, topics, request, cancellationToken).ConfigureAwait(false);
+            await PublishAsync(check, topics, request, cancellationToken);
     }
 
     private async Task ExecuteProxyAsync(CheckConfig check, IReadOnlyList<string> topics, TimeSpan splayWindow, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed class CheckExecutor(
         for (var i = 0; i < matches.Count; i++)
         {
             if (i > 0 && pause > TimeSpan.Zero)
-                await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(pause, time, cancellationToken);
             var entity = matches[i];
             CheckConfig substituted;
             try
@@ -81,9 +81,9 @@ public sealed class CheckExecutor(
                 continue;
             }
             substituted.ProxyEntityName = entity.Metadata.Name!;
-            var request = await BuildAsync(substituted, () => [entity], cancellationToken).ConfigureAwait(false);
+            var request = await BuildAsync(substituted, () => [entity], cancellationToken);
             if (request is not null)
-                await PublishAsync(substituted, topics, request, cancellationToken).ConfigureAwait(false);
+                await PublishAsync(substituted, topics, request, cancellationToken);
         }
     }
 
@@ -96,7 +96,7 @@ public sealed class CheckExecutor(
             try
             {
                 var values = await secrets.ResolveAsync(check.Metadata.Namespace!, check.Secrets, $"check {check.Metadata.Name}", cancellationToken)
-                    .ConfigureAwait(false);
+                    ;
                 resolved = SecretEnvironment.Entries(values).ToList();
             }
             catch (SecretLookupException ex)
@@ -104,7 +104,7 @@ public sealed class CheckExecutor(
                 var reason = scrubber.Scrub(ex.Message);
                 Log.SecretsFailed(logger, check.Metadata.Namespace!, check.Metadata.Name!, reason);
                 Metrics?.Execution("secrets_failed");
-                await WriteSecretsFailureAsync(check, reason, audience(), cancellationToken).ConfigureAwait(false);
+                await WriteSecretsFailureAsync(check, reason, audience(), cancellationToken);
                 return null;
             }
         }
@@ -127,7 +127,7 @@ public sealed class CheckExecutor(
                 }
                 topic = Entity.EntitySubscription(agent);
             }
-            sessions += await publisher.PublishAsync(ns, topic, request, cancellationToken).ConfigureAwait(false);
+            sessions += await publisher.PublishAsync(ns, topic, request, cancellationToken);
             Metrics?.Request(check.RoundRobin ? "round_robin" : string.IsNullOrEmpty(check.ProxyEntityName) ? "subscription" : "proxy");
         }
         Log.Published(logger, ns, check.Metadata.Name!, topics.Count, sessions);
@@ -170,7 +170,7 @@ public sealed class CheckExecutor(
             };
             try
             {
-                await events.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
+                await events.WriteAsync(ev, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

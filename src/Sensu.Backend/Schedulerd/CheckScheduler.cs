@@ -29,10 +29,10 @@ internal sealed class CheckScheduler(
 
     public async Task StopAsync()
     {
-        await _cts.CancelAsync().ConfigureAwait(false);
+        await _cts.CancelAsync();
         try
         {
-            await _loop.ConfigureAwait(false);
+            await _loop;
         }
         catch (OperationCanceledException)
         {
@@ -54,7 +54,7 @@ internal sealed class CheckScheduler(
                 return;
             var target = from + delay;
             var wait = target - time.GetUtcNow();
-            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken);
             var now = time.GetUtcNow();
             from = target > now ? target : now;
             if (SubdueWindows.IsSubdued(check, now))
@@ -65,7 +65,7 @@ internal sealed class CheckScheduler(
             }
             try
             {
-                await executor.ExecuteAsync(check, null, schedule.Period(now), cancellationToken).ConfigureAwait(false);
+                await executor.ExecuteAsync(check, null, schedule.Period(now), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

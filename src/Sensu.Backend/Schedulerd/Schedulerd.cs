@@ -68,11 +68,11 @@ public sealed class Schedulerd : BackgroundService
         try
         {
             foreach (var ready in _readiness)
-                await ready(stoppingToken).ConfigureAwait(false);
+                await ready(stoppingToken);
             adhoc = Task.Run(() => RunAdhocAsync(stoppingToken), CancellationToken.None);
-            await ReconcileAsync().ConfigureAwait(false);
-            await foreach (var _ in _changed.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
-                await ReconcileAsync().ConfigureAwait(false);
+            await ReconcileAsync();
+            await foreach (var _ in _changed.Reader.ReadAllAsync(stoppingToken))
+                await ReconcileAsync();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -81,10 +81,10 @@ public sealed class Schedulerd : BackgroundService
         finally
         {
             _checks.Changed -= OnChanged;
-            await Task.WhenAll(_schedulers.Values.Select(s => s.StopAsync())).ConfigureAwait(false);
+            await Task.WhenAll(_schedulers.Values.Select(s => s.StopAsync()));
             _schedulers.Clear();
             _scheduled = 0;
-            await adhoc.ConfigureAwait(false);
+            await adhoc;
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class Schedulerd : BackgroundService
         {
             if (!desired.TryGetValue(key, out var check) || Fingerprint(check) != scheduler.Fingerprint)
             {
-                await scheduler.StopAsync().ConfigureAwait(false);
+                await scheduler.StopAsync();
                 _schedulers.Remove(key);
                 Log.Unscheduled(_logger, $"{key.Item1}/{key.Item2}");
             }
@@ -131,7 +131,7 @@ public sealed class Schedulerd : BackgroundService
     {
         try
         {
-            await foreach (var request in _adhoc.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var request in _adhoc.ReadAllAsync(stoppingToken))
             {
                 if (_checks.Get(request.Namespace, request.Check) is not { } check)
                 {
@@ -150,7 +150,7 @@ public sealed class Schedulerd : BackgroundService
                 try
                 {
                     Log.Adhoc(_logger, request.Namespace, request.Check, request.Creator ?? string.Empty, request.Reason ?? string.Empty);
-                    await _executor.ExecuteAsync(check, request.Subscriptions, window, stoppingToken).ConfigureAwait(false);
+                    await _executor.ExecuteAsync(check, request.Subscriptions, window, stoppingToken);
                     _metrics.Adhoc();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

@@ -54,7 +54,7 @@ public sealed class SecretCache : IDisposable
             _metrics.CacheHit(provider.Name);
         else
             flight.Start(() => FetchAsync(key, flight, provider, id));
-        var lookup = await flight.Started.Task.Unwrap().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var lookup = await flight.Started.Task.Unwrap().WaitAsync(cancellationToken);
         return (lookup, joined);
     }
 
@@ -98,7 +98,7 @@ public sealed class SecretCache : IDisposable
         var epoch = _epochs.GetValueOrDefault(key.Provider);
         try
         {
-            var lookup = await provider.GetAsync(id, _disposed.Token).ConfigureAwait(false);
+            var lookup = await provider.GetAsync(id, _disposed.Token);
             _metrics.ProviderCall(provider.Name, succeeded: true);
             var ttl = lookup.Lease ?? _options.Value.DefaultTtl;
             if (ttl > TimeSpan.Zero && _epochs.GetValueOrDefault(key.Provider) == epoch)

@@ -73,7 +73,7 @@ public sealed class SecretProviderRegistry : BackgroundService
             {
                 try
                 {
-                    await SyncAndFollowAsync(stoppingToken).ConfigureAwait(false);
+                    await SyncAndFollowAsync(stoppingToken);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -88,7 +88,7 @@ public sealed class SecretProviderRegistry : BackgroundService
                     Log.WatchFailed(_logger, RetryDelay, ex);
                     try
                     {
-                        await Task.Delay(RetryDelay, _time, stoppingToken).ConfigureAwait(false);
+                        await Task.Delay(RetryDelay, _time, stoppingToken);
                     }
                     catch (OperationCanceledException)
                     {
@@ -102,7 +102,7 @@ public sealed class SecretProviderRegistry : BackgroundService
             _ready.TrySetCanceled(stoppingToken);
             var providers = Interlocked.Exchange(ref _providers, _providers.Clear());
             foreach (var (name, entry) in providers)
-                await DisposeProviderAsync(name, entry.Provider).ConfigureAwait(false);
+                await DisposeProviderAsync(name, entry.Provider);
         }
     }
 
@@ -111,18 +111,18 @@ public sealed class SecretProviderRegistry : BackgroundService
         // Subscribe before listing so nothing committed in between is missed; revisions discard repeats.
         var changes = _feed.WatchAsync(new HashSet<string>(StringComparer.Ordinal) { ProvidersKind, SecretsKind }, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
-        await using (changes.ConfigureAwait(false))
+        await using (changes)
         {
-            var providers = await _reader.ListAsync(ProvidersKind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
-            var secrets = await _reader.ListAsync(SecretsKind, null, PageRequest.All, cancellationToken).ConfigureAwait(false);
-            await ReplaceProvidersAsync(providers.Items).ConfigureAwait(false);
+            var providers = await _reader.ListAsync(ProvidersKind, null, PageRequest.All, cancellationToken);
+            var secrets = await _reader.ListAsync(SecretsKind, null, PageRequest.All, cancellationToken);
+            await ReplaceProvidersAsync(providers.Items);
             foreach (var stale in _catalog.ReplaceAll(secrets.Items.Select(DecodeSecret).OfType<(ResourceKey, Secret, long)>()))
                 _cache.Invalidate(stale.Provider, stale.Id);
             Log.Synchronised(_logger, Count, _catalog.Count);
             _ready.TrySetResult();
 
-            while (await changes.MoveNextAsync().ConfigureAwait(false))
-                await ApplyAsync(changes.Current).ConfigureAwait(false);
+            while (await changes.MoveNextAsync())
+                await ApplyAsync(changes.Current);
         }
     }
 
@@ -132,11 +132,11 @@ public sealed class SecretProviderRegistry : BackgroundService
         foreach (var stored in listing)
         {
             if (!current.TryGetValue(stored.Key.Name, out var existing) || existing.Revision != stored.Revision)
-                await PutProviderAsync(stored).ConfigureAwait(false);
+                await PutProviderAsync(stored);
         }
         var listed = listing.Select(s => s.Key.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var name in current.Keys.Where(n => !listed.Contains(n)).ToList())
-            await RemoveProviderAsync(name).ConfigureAwait(false);
+            await RemoveProviderAsync(name);
     }
 
     private async Task ApplyAsync(ResourceChange change)
@@ -146,9 +146,9 @@ public sealed class SecretProviderRegistry : BackgroundService
             if (Volatile.Read(ref _providers).TryGetValue(change.Key.Name, out var existing) && existing.Revision >= change.Revision)
                 return;
             if (change.Kind == ChangeKind.Put && change.Resource is { } stored)
-                await PutProviderAsync(stored).ConfigureAwait(false);
+                await PutProviderAsync(stored);
             else if (change.Kind == ChangeKind.Delete)
-                await RemoveProviderAsync(change.Key.Name).ConfigureAwait(false);
+                await RemoveProviderAsync(change.Key.Name);
         }
         else if (change.Key.Kind == SecretsKind)
         {
@@ -176,7 +176,7 @@ public sealed class SecretProviderRegistry : BackgroundService
             Log.ProviderBuilt(_logger, name, stored.Type);
         _metrics.ProviderBuild(name, provider is BrokenSecretProvider);
         if (previous is not null)
-            await DisposeProviderAsync(name, previous).ConfigureAwait(false);
+            await DisposeProviderAsync(name, previous);
     }
 
     private async Task RemoveProviderAsync(string name)
@@ -187,7 +187,7 @@ public sealed class SecretProviderRegistry : BackgroundService
         Volatile.Write(ref _providers, current.Remove(name));
         _cache.Invalidate(name);
         Log.ProviderRemoved(_logger, name);
-        await DisposeProviderAsync(name, old.Provider).ConfigureAwait(false);
+        await DisposeProviderAsync(name, old.Provider);
     }
 
     private async Task DisposeProviderAsync(string name, ISecretProvider provider)
@@ -195,7 +195,7 @@ public sealed class SecretProviderRegistry : BackgroundService
         try
         {
             if (provider is IAsyncDisposable asyncDisposable)
-                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                await asyncDisposable.DisposeAsync();
             else if (provider is IDisposable disposable)
                 disposable.Dispose();
         }

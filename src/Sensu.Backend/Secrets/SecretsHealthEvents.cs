@@ -82,8 +82,8 @@ public sealed class SecretsHealthEvents : BackgroundService
     {
         try
         {
-            await foreach (var (status, output, at) in _reports.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
-                await PublishAsync(status, output, at, stoppingToken).ConfigureAwait(false);
+            await foreach (var (status, output, at) in _reports.Reader.ReadAllAsync(stoppingToken))
+                await PublishAsync(status, output, at, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -111,7 +111,7 @@ public sealed class SecretsHealthEvents : BackgroundService
         };
         try
         {
-            await _writer.WriteAsync(ev, cancellationToken).ConfigureAwait(false);
+            await _writer.WriteAsync(ev, cancellationToken);
             Interlocked.Increment(ref _published);
             Log.HealthEventPublished(_logger, status, output);
         }

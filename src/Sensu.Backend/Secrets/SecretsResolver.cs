@@ -51,14 +51,14 @@ public sealed class SecretsResolver(
     {
         if (references is null || references.Count == 0)
             return [];
-        await registry.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+        await registry.WaitReadyAsync(cancellationToken);
         if (registry.Count == 0)
             throw Fail(@namespace, references[0].Secret, consumer, string.Empty, SecretErrorKind.NoProviderDefined, NoProviderDefined);
 
         var resolved = new List<(string EnvName, SecretValue Value)>(references.Count);
         foreach (var reference in references)
         {
-            var value = await ResolveOneAsync(@namespace, reference, consumer, cancellationToken).ConfigureAwait(false);
+            var value = await ResolveOneAsync(@namespace, reference, consumer, cancellationToken);
             if (value is not null)
                 resolved.Add((reference.Name, value));
         }
@@ -78,7 +78,7 @@ public sealed class SecretsResolver(
         bool fromCache;
         try
         {
-            (lookup, fromCache) = await cache.GetAsync(provider, secret.Id, cancellationToken).ConfigureAwait(false);
+            (lookup, fromCache) = await cache.GetAsync(provider, secret.Id, cancellationToken);
         }
         catch (SecretLookupException ex)
         {

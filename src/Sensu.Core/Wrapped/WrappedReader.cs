@@ -19,7 +19,7 @@ public static partial class WrappedReader
     /// <summary>Reads all of <paramref name="reader"/> and splits it into documents.</summary>
     public static async Task<IReadOnlyList<WrappedDocument>> ReadAsync(TextReader reader, CancellationToken cancellationToken)
     {
-        var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        var text = await reader.ReadToEndAsync(cancellationToken);
         return Read(text);
     }
 

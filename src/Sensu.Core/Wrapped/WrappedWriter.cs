@@ -17,8 +17,8 @@ public static class WrappedWriter
 
     public static async Task WriteAsync(TextWriter output, WrappedFormat format, IEnumerable<IResource> resources, CancellationToken cancellationToken)
     {
-        await output.WriteAsync(Write(format, resources).AsMemory(), cancellationToken).ConfigureAwait(false);
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(Write(format, resources).AsMemory(), cancellationToken);
+        await output.FlushAsync(cancellationToken);
     }
 
     /// <summary>Wrapped JSON stream: one pretty-printed wrapper per resource, each followed by a newline.</summary>

@@ -21,7 +21,7 @@ internal static class AssetDownloader
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (HttpRequestException ex)
         {
@@ -32,18 +32,18 @@ internal static class AssetDownloader
             if (response.StatusCode != HttpStatusCode.OK)
                 throw new AssetInstallException($"error fetching asset: the server answered {(int)response.StatusCode} ({response.ReasonPhrase})");
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (body.ConfigureAwait(false))
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using (body)
             {
                 var output = AssetCachePermissions.CreateFile(destination, useAsync: true);
-                await using (output.ConfigureAwait(false))
+                await using (output)
                 {
                     var buffer = new byte[81920];
                     int read;
-                    while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                    while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
                     {
                         hash.AppendData(buffer, 0, read);
-                        await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                        await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     }
                 }
             }

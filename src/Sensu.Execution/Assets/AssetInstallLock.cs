@@ -23,7 +23,7 @@ internal sealed class AssetInstallLock : IAsyncDisposable
     public static async Task<AssetInstallLock> AcquireAsync(ConcurrentDictionary<string, SemaphoreSlim> semaphores, string cacheDirectory, string sha512, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var semaphore = semaphores.GetOrAdd(sha512, static _ => new SemaphoreSlim(1, 1));
-        await semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await semaphore.WaitAsync(cancellationToken);
         try
         {
             var directory = Path.Combine(cacheDirectory, ".locks");
@@ -37,7 +37,7 @@ internal sealed class AssetInstallLock : IAsyncDisposable
                 }
                 catch (IOException)
                 {
-                    await Task.Delay(RetryInterval, timeProvider, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(RetryInterval, timeProvider, cancellationToken);
                 }
             }
         }
@@ -50,7 +50,7 @@ internal sealed class AssetInstallLock : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _file.DisposeAsync().ConfigureAwait(false);
+        await _file.DisposeAsync();
         _semaphore.Release();
     }
 }

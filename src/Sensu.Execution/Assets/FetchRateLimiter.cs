@@ -30,7 +30,7 @@ internal sealed class FetchRateLimiter(double ratePerSecond, int burst, TimeProv
         }
         try
         {
-            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, timeProvider, cancellationToken);
         }
         catch (OperationCanceledException)
         {

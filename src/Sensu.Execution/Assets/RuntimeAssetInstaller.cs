@@ -59,11 +59,11 @@ public sealed class RuntimeAssetInstaller : IRuntimeAssetInstaller, IDisposable
             if (File.Exists(marker) && Directory.Exists(directory))
                 return new InstalledAsset(name, sha512, directory);
             AssetCachePermissions.CreateDirectory(_cacheDirectory);
-            var held = await AssetInstallLock.AcquireAsync(_locks, _cacheDirectory, sha512, _timeProvider, cancellationToken).ConfigureAwait(false);
-            await using (held.ConfigureAwait(false))
+            var held = await AssetInstallLock.AcquireAsync(_locks, _cacheDirectory, sha512, _timeProvider, cancellationToken);
+            await using (held)
             {
                 if (!File.Exists(marker) || !Directory.Exists(directory))
-                    await InstallLockedAsync(source, sha512, directory, marker, cancellationToken).ConfigureAwait(false);
+                    await InstallLockedAsync(source, sha512, directory, marker, cancellationToken);
             }
             return new InstalledAsset(name, sha512, directory);
         }
@@ -87,8 +87,8 @@ public sealed class RuntimeAssetInstaller : IRuntimeAssetInstaller, IDisposable
         var unpacked = scratch + ".dir";
         try
         {
-            await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var actual = await AssetDownloader.DownloadAsync(_http, source, download, cancellationToken).ConfigureAwait(false);
+            await _rateLimiter.WaitAsync(cancellationToken);
+            var actual = await AssetDownloader.DownloadAsync(_http, source, download, cancellationToken);
             if (!string.Equals(actual, sha512, StringComparison.Ordinal))
                 throw new AssetInstallException($"sha512 of downloaded asset ({actual}) does not match specified sha512 ({sha512})");
             AssetArchive.Extract(download, unpacked, cancellationToken);
@@ -98,8 +98,8 @@ public sealed class RuntimeAssetInstaller : IRuntimeAssetInstaller, IDisposable
             Directory.Move(unpacked, directory);
             var markerTemp = scratch + MarkerSuffix;
             var markerFile = AssetCachePermissions.CreateFile(markerTemp, useAsync: true);
-            await using (markerFile.ConfigureAwait(false))
-                await markerFile.WriteAsync(System.Text.Encoding.UTF8.GetBytes(source.Url + Environment.NewLine), cancellationToken).ConfigureAwait(false);
+            await using (markerFile)
+                await markerFile.WriteAsync(System.Text.Encoding.UTF8.GetBytes(source.Url + Environment.NewLine), cancellationToken);
             File.Move(markerTemp, marker, overwrite: true);
         }
         finally

@@ -108,14 +108,14 @@ public sealed class ChangeBroadcaster : IChangeFeed, IDisposable
     {
         try
         {
-            await foreach (var change in subscription.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var change in subscription.Reader.ReadAllAsync(cancellationToken))
             {
                 yield return change;
             }
         }
         finally
         {
-            await registration.DisposeAsync().ConfigureAwait(false);
+            await registration.DisposeAsync();
             Remove(subscription, error: null);
         }
     }

@@ -21,7 +21,7 @@ public sealed class JavaScriptLibraries
             var lazy = _byDirectory.GetOrAdd(asset.Path, dir => new Lazy<Task<string[]>>(() => ReadAsync(dir)));
             try
             {
-                sources.AddRange(await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false));
+                sources.AddRange(await lazy.Value.WaitAsync(cancellationToken));
             }
             catch (IOException ex)
             {
@@ -39,7 +39,7 @@ public sealed class JavaScriptLibraries
         var files = Directory.EnumerateFiles(directory, "*.js", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var sources = new string[files.Count];
         for (var i = 0; i < files.Count; i++)
-            sources[i] = await File.ReadAllTextAsync(files[i], CancellationToken.None).ConfigureAwait(false);
+            sources[i] = await File.ReadAllTextAsync(files[i], CancellationToken.None);
         return sources;
     }
 }

@@ -39,7 +39,7 @@ public sealed class PipelineAssets(
             InstalledAsset? one;
             try
             {
-                one = await installer.InstallAsync(asset, entity.DeepClone(), cancellationToken).ConfigureAwait(false);
+                one = await installer.InstallAsync(asset, entity.DeepClone(), cancellationToken);
             }
             catch (AssetInstallException ex)
             {

@@ -57,8 +57,8 @@ public sealed class EventFilterStage(
 
         if (engine is null)
             throw new PipelineStageException($"filter {reference.Name}: JavaScript expressions cannot be evaluated (no JavaScript engine registered)");
-        var installed = await assets.InstallAsync($"filter {reference.Name}", @namespace, filter.RuntimeAssets, cancellationToken).ConfigureAwait(false);
-        var loaded = await libraries.LoadAsync(installed, cancellationToken).ConfigureAwait(false);
+        var installed = await assets.InstallAsync($"filter {reference.Name}", @namespace, filter.RuntimeAssets, cancellationToken);
+        var loaded = await libraries.LoadAsync(installed, cancellationToken);
         // The evaluation is synchronous and keeps nothing of the document: it is disposed when the call returns.
         using var view = FilterEventView.Parse(ev);
         var scope = new JavaScriptScope

@@ -35,14 +35,14 @@ public sealed class PipeHandler(
         IReadOnlyList<(string EnvName, SecretValue Value)> resolved;
         try
         {
-            resolved = await secrets.ResolveAsync(@namespace, handler.Secrets, $"handler {name}", cancellationToken).ConfigureAwait(false);
+            resolved = await secrets.ResolveAsync(@namespace, handler.Secrets, $"handler {name}", cancellationToken);
         }
         catch (SecretLookupException ex)
         {
             throw new PipelineStageException(
                 $"failed to retrieve secrets for handler {name}: secret {ex.Secret} (provider {ex.Provider}): {scrubber.Scrub(ex.Message)}", ex);
         }
-        var installed = await assets.InstallAsync($"handler {name}", @namespace, handler.RuntimeAssets, cancellationToken).ConfigureAwait(false);
+        var installed = await assets.InstallAsync($"handler {name}", @namespace, handler.RuntimeAssets, cancellationToken);
         var request = new ProcessRequest
         {
             Command = handler.Command ?? "",
@@ -56,7 +56,7 @@ public sealed class PipeHandler(
         ProcessResult result;
         try
         {
-            result = await processes.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            result = await processes.RunAsync(request, cancellationToken);
         }
         catch (InvalidOperationException ex)
         {

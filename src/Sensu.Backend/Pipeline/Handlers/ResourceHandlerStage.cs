@@ -37,14 +37,14 @@ public sealed class ResourceHandlerStage(
             ?? throw new PipelineStageException($"handler {reference.Name} not found in namespace {@namespace}, skipping handler execution");
         if (handler.Type != Handler.SetType)
         {
-            await RunAsync(handler, ev, body, cancellationToken).ConfigureAwait(false);
+            await RunAsync(handler, ev, body, cancellationToken);
             return;
         }
         foreach (var member in expander.Expand(@namespace, handler.Handlers))
         {
             try
             {
-                await RunAsync(member, ev, body, cancellationToken).ConfigureAwait(false);
+                await RunAsync(member, ev, body, cancellationToken);
             }
             catch (PipelineStageException ex)
             {
@@ -62,7 +62,7 @@ public sealed class ResourceHandlerStage(
         var outcome = HandlerOutcome.Error;
         try
         {
-            outcome = await kind.RunAsync(handler, ev, body, cancellationToken).ConfigureAwait(false);
+            outcome = await kind.RunAsync(handler, ev, body, cancellationToken);
         }
         finally
         {

@@ -24,10 +24,10 @@ public sealed class TcpHandler(ILogger<TcpHandler> logger) : SocketHandler(logge
     protected override async ValueTask<int> SendAsync(string host, int port, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var length = body.Length;
-        using var connection = await ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+        using var connection = await ConnectAsync(host, port, cancellationToken);
         while (!body.IsEmpty)
         {
-            var sent = await connection.SendAsync(body, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            var sent = await connection.SendAsync(body, SocketFlags.None, cancellationToken);
             body = body[sent..];
         }
         return length;
@@ -36,14 +36,14 @@ public sealed class TcpHandler(ILogger<TcpHandler> logger) : SocketHandler(logge
     private static async Task<Socket> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(host, out var literal))
-            return await ConnectAsync(new IPEndPoint(literal, port), cancellationToken).ConfigureAwait(false);
-        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+            return await ConnectAsync(new IPEndPoint(literal, port), cancellationToken);
+        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
         SocketException? last = null;
         foreach (var address in addresses)
         {
             try
             {
-                return await ConnectAsync(new IPEndPoint(address, port), cancellationToken).ConfigureAwait(false);
+                return await ConnectAsync(new IPEndPoint(address, port), cancellationToken);
             }
             catch (SocketException ex)
             {
@@ -58,7 +58,7 @@ public sealed class TcpHandler(ILogger<TcpHandler> logger) : SocketHandler(logge
         var connection = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            await connection.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+            await connection.ConnectAsync(endpoint, cancellationToken);
             return connection;
         }
         catch

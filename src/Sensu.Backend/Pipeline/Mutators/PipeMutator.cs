@@ -31,14 +31,14 @@ public sealed class PipeMutator(
         IReadOnlyList<(string EnvName, SecretValue Value)> resolved;
         try
         {
-            resolved = await secrets.ResolveAsync(@namespace, mutator.Secrets, $"mutator {name}", cancellationToken).ConfigureAwait(false);
+            resolved = await secrets.ResolveAsync(@namespace, mutator.Secrets, $"mutator {name}", cancellationToken);
         }
         catch (SecretLookupException ex)
         {
             throw new PipelineStageException(
                 $"failed to retrieve secrets for mutator {name}: secret {ex.Secret} (provider {ex.Provider}): {scrubber.Scrub(ex.Message)}", ex);
         }
-        var installed = await assets.InstallAsync($"mutator {name}", @namespace, mutator.RuntimeAssets, cancellationToken).ConfigureAwait(false);
+        var installed = await assets.InstallAsync($"mutator {name}", @namespace, mutator.RuntimeAssets, cancellationToken);
         var request = new ProcessRequest
         {
             Command = mutator.Command ?? "",
@@ -52,7 +52,7 @@ public sealed class PipeMutator(
         ProcessResult result;
         try
         {
-            result = await processes.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            result = await processes.RunAsync(request, cancellationToken);
         }
         catch (InvalidOperationException ex)
         {

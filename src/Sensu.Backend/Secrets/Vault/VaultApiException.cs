@@ -20,7 +20,7 @@ internal sealed class VaultApiException : Exception
     public static async Task<VaultApiException> FromResponseAsync(HttpResponseMessage response, int attempts, CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
-        var errors = await ReadErrorsAsync(response, cancellationToken).ConfigureAwait(false);
+        var errors = await ReadErrorsAsync(response, cancellationToken);
         var cause = errors.Count > 0 ? string.Join("; ", errors) : DefaultCause(status);
         var tries = attempts > 1 ? $" after {attempts} attempts" : "";
         return new VaultApiException(status, $"Vault answered {(int)status} {response.ReasonPhrase ?? status.ToString()}{tries}: {cause}");
@@ -39,10 +39,10 @@ internal sealed class VaultApiException : Exception
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using (stream)
             {
-                var body = await JsonSerializer.DeserializeAsync(stream, VaultJsonContext.Default.VaultErrorResponse, cancellationToken).ConfigureAwait(false);
+                var body = await JsonSerializer.DeserializeAsync(stream, VaultJsonContext.Default.VaultErrorResponse, cancellationToken);
                 return body?.Errors?.Where(e => !string.IsNullOrWhiteSpace(e)).ToList() ?? [];
             }
         }

@@ -24,7 +24,7 @@ internal sealed class VaultCertificateLogin(VaultTransport transport, string rol
     {
         if (Fresh(Volatile.Read(ref _state)) is { } token)
             return token;
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             var state = _state;
@@ -32,14 +32,14 @@ internal sealed class VaultCertificateLogin(VaultTransport transport, string rol
                 return again;
             if (state is { Renewable: true } && timeProvider.GetUtcNow() < state.ExpiresAt)
             {
-                var renewed = await TryRenewAsync(state.Token, cancellationToken).ConfigureAwait(false);
+                var renewed = await TryRenewAsync(state.Token, cancellationToken);
                 if (renewed is not null)
                 {
                     Volatile.Write(ref _state, renewed);
                     return renewed.Token;
                 }
             }
-            var fresh = await LogInAsync(cancellationToken).ConfigureAwait(false);
+            var fresh = await LogInAsync(cancellationToken);
             Volatile.Write(ref _state, fresh);
             return fresh.Token;
         }
@@ -67,15 +67,15 @@ internal sealed class VaultCertificateLogin(VaultTransport transport, string rol
         var (response, attempts) = await transport.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "v1/auth/cert/login")
         {
             Content = JsonContent.Create(body, VaultJsonContext.Default.VaultCertLoginRequest),
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         using (response)
         {
             if (!response.IsSuccessStatusCode)
             {
-                var error = await VaultApiException.FromResponseAsync(response, attempts, cancellationToken).ConfigureAwait(false);
+                var error = await VaultApiException.FromResponseAsync(response, attempts, cancellationToken);
                 throw new VaultApiException(error.Status, "TLS certificate login failed: " + error.Message);
             }
-            var auth = await ReadAuthAsync(response, cancellationToken).ConfigureAwait(false)
+            var auth = await ReadAuthAsync(response, cancellationToken)
                 ?? throw new VaultApiException(response.StatusCode, "TLS certificate login failed: Vault's answer holds no auth.client_token");
             Log.LoggedIn(logger, provider, auth.LeaseDuration, auth.Renewable);
             return VaultTokenState.From(auth, timeProvider.GetUtcNow());
@@ -89,10 +89,10 @@ internal sealed class VaultCertificateLogin(VaultTransport transport, string rol
             var request = new HttpRequestMessage(HttpMethod.Post, "v1/auth/token/renew-self") { Content = new StringContent("{}", null, "application/json") };
             request.Headers.TryAddWithoutValidation(VaultSecretProvider.TokenHeader, token);
             return request;
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         using (response)
         {
-            if (response.IsSuccessStatusCode && await ReadAuthAsync(response, cancellationToken).ConfigureAwait(false) is { LeaseDuration: > 0 } auth)
+            if (response.IsSuccessStatusCode && await ReadAuthAsync(response, cancellationToken) is { LeaseDuration: > 0 } auth)
             {
                 Log.TokenRenewed(logger, provider, auth.LeaseDuration);
                 return VaultTokenState.From(auth, timeProvider.GetUtcNow());
@@ -106,7 +106,7 @@ internal sealed class VaultCertificateLogin(VaultTransport transport, string rol
     {
         try
         {
-            var body = await response.Content.ReadFromJsonAsync(VaultJsonContext.Default.VaultAuthResponse, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadFromJsonAsync(VaultJsonContext.Default.VaultAuthResponse, cancellationToken);
             return body?.Auth is { ClientToken.Length: > 0 } auth ? auth : null;
         }
         catch (JsonException)

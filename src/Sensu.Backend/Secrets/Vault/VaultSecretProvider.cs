@@ -85,7 +85,7 @@ public sealed class VaultSecretProvider : ISecretProvider, IDisposable
         try
         {
             return await _deadline.ExecuteAsync(static (state, ct) => new ValueTask<SecretLookup>(state.Self.LookupAsync(state.Path, ct)),
-                (Self: this, Path: path), cancellationToken).ConfigureAwait(false);
+                (Self: this, Path: path), cancellationToken);
         }
         catch (TimeoutRejectedException ex)
         {
@@ -120,23 +120,23 @@ public sealed class VaultSecretProvider : ISecretProvider, IDisposable
 
     private async Task<SecretLookup> LookupAsync(VaultSecretPath path, CancellationToken cancellationToken)
     {
-        var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var (response, attempts) = await ReadAsync(path, token, cancellationToken).ConfigureAwait(false);
+        var token = await _tokens.GetTokenAsync(cancellationToken);
+        var (response, attempts) = await ReadAsync(path, token, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Forbidden && _tokens.CanLogIn)
         {
             response.Dispose();
             Log.TokenRefused(_logger, Name);
             _tokens.Invalidate(token);
-            token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            (response, attempts) = await ReadAsync(path, token, cancellationToken).ConfigureAwait(false);
+            token = await _tokens.GetTokenAsync(cancellationToken);
+            (response, attempts) = await ReadAsync(path, token, cancellationToken);
         }
         using (response)
         {
             if (response.StatusCode == HttpStatusCode.NotFound)
                 throw new VaultApiException(HttpStatusCode.NotFound, $"secret not found: Vault has no secret at {path.RequestPath}");
             if (!response.IsSuccessStatusCode)
-                throw await VaultApiException.FromResponseAsync(response, attempts, cancellationToken).ConfigureAwait(false);
-            return await VaultSecretReader.ReadAsync(response, path, _kvVersion, cancellationToken).ConfigureAwait(false);
+                throw await VaultApiException.FromResponseAsync(response, attempts, cancellationToken);
+            return await VaultSecretReader.ReadAsync(response, path, _kvVersion, cancellationToken);
         }
     }
 

@@ -20,14 +20,14 @@ internal static class VaultSecretReader
         {
             if (kvVersion == VaultClientConfig.KvV2)
             {
-                var body = await response.Content.ReadFromJsonAsync(VaultJsonContext.Default.VaultKvV2Response, cancellationToken).ConfigureAwait(false);
+                var body = await response.Content.ReadFromJsonAsync(VaultJsonContext.Default.VaultKvV2Response, cancellationToken);
                 if (body?.Data is { Metadata: { } meta } && (meta.Destroyed || !string.IsNullOrEmpty(meta.DeletionTime)))
                     throw NotFound($"the latest version of the secret at {path.RequestPath} is deleted");
                 data = body?.Data?.Data;
             }
             else
             {
-                var body = await response.Content.ReadFromJsonAsync(VaultJsonContext.Default.VaultKvV1Response, cancellationToken).ConfigureAwait(false);
+                var body = await response.Content.ReadFromJsonAsync(VaultJsonContext.Default.VaultKvV1Response, cancellationToken);
                 data = body?.Data;
                 if (body is { LeaseDuration: > 0 })
                     lease = TimeSpan.FromSeconds(body.LeaseDuration);

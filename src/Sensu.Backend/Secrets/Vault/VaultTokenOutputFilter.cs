@@ -26,7 +26,7 @@ public sealed class VaultTokenOutputFilter(IAuthorizer authorizer) : IResourceOu
         if (RbacUser.From(user) is { } caller)
         {
             var attributes = new RequestAttributes(RbacVerbs.Update, "secrets", "v1", string.Empty, type.RbacResource, provider.Metadata.Name ?? string.Empty, string.Empty);
-            if (await authorizer.AuthorizeAsync(caller, attributes, cancellationToken).ConfigureAwait(false))
+            if (await authorizer.AuthorizeAsync(caller, attributes, cancellationToken))
                 return resource;
         }
         var copy = JsonSerializer.Deserialize(JsonSerializer.Serialize(provider, SensuJsonContext.Default.VaultProvider), SensuJsonContext.Default.VaultProvider)!;

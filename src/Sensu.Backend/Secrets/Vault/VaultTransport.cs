@@ -32,14 +32,14 @@ internal sealed class VaultTransport : IDisposable
             attempts++;
             if (_pacer is not null)
             {
-                using var lease = await _pacer.AcquireAsync(1, ct).ConfigureAwait(false);
+                using var lease = await _pacer.AcquireAsync(1, ct);
                 if (!lease.IsAcquired)
                     throw new HttpRequestException("the client-side rate limiter refused the request");
             }
             using var request = create();
             request.Headers.TryAddWithoutValidation("X-Vault-Request", "true");
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        }, cancellationToken);
         return (response, attempts);
     }
 
