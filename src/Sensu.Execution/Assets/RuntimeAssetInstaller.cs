@@ -18,7 +18,6 @@ public sealed class RuntimeAssetInstaller : IRuntimeAssetInstaller, IDisposable
 {
     private const string MarkerSuffix = ".installed";
 
-    private readonly RuntimeAssetOptions _options;
     private readonly IJavaScriptEngine _javaScript;
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
@@ -33,7 +32,6 @@ public sealed class RuntimeAssetInstaller : IRuntimeAssetInstaller, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(javaScript);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.CacheDirectory);
-        _options = options;
         _javaScript = javaScript;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _cacheDirectory = Path.GetFullPath(options.CacheDirectory);
