@@ -30,6 +30,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(Version.VersionCommand.Build(io));
         root.Subcommands.Add(Plugin.CommandPluginCommands.Build(factory));
         root.Subcommands.Add(Tessen.TessenCommands.Build(factory));
+        root.Subcommands.Add(Cluster.ClusterCommands.Build(factory));
         foreach (var command in ResourceCommands.Build(factory))
             root.Subcommands.Add(command);
         ExamplesHelpAction.Install(root);
