@@ -10,21 +10,7 @@ namespace Sensu.Backend.Tests.Pipeline.Filters;
 /// <summary>The built-in filters (<c>is_incident</c>, <c>not_silenced</c>, <c>has_metrics</c>) and the view filters see.</summary>
 public sealed class BuiltInFiltersTests
 {
-    private static Event Make(uint status, uint previous, List<string>? silenced = null) => new()
-    {
-        Entity = new Entity
-        {
-            Metadata = new ObjectMeta { Name = "web1", Labels = new Dictionary<string, string> { ["password"] = "hunter22", ["region"] = "eu" } },
-        },
-        Check = new Check
-        {
-            Metadata = new ObjectMeta { Name = "c" },
-            Status = status,
-            Output = "the output",
-            Silenced = silenced,
-            History = [new CheckHistory { Status = previous }, new CheckHistory { Status = status }],
-        },
-    };
+    private static Event Make(uint status, uint previous, List<string>? silenced = null) => BuiltInStageEvents.Make(status, previous, silenced);
 
     private static ResourceReference Filter(string name) => new() { Name = name, Type = "EventFilter", ApiVersion = "core/v2" };
 

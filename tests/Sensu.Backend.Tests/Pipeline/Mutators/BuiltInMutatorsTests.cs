@@ -10,21 +10,7 @@ namespace Sensu.Backend.Tests.Pipeline.Mutators;
 /// <summary>The built-in mutators (<c>json</c>, <c>only_check_output</c>).</summary>
 public sealed class BuiltInMutatorsTests
 {
-    private static Event Make(uint status, uint previous, List<string>? silenced = null) => new()
-    {
-        Entity = new Entity
-        {
-            Metadata = new ObjectMeta { Name = "web1", Labels = new Dictionary<string, string> { ["password"] = "hunter22", ["region"] = "eu" } },
-        },
-        Check = new Check
-        {
-            Metadata = new ObjectMeta { Name = "c" },
-            Status = status,
-            Output = "the output",
-            Silenced = silenced,
-            History = [new CheckHistory { Status = previous }, new CheckHistory { Status = status }],
-        },
-    };
+    private static Event Make(uint status, uint previous, List<string>? silenced = null) => BuiltInStageEvents.Make(status, previous, silenced);
 
     private static ResourceReference Mutator(string name) => new() { Name = name, Type = "Mutator", ApiVersion = "core/v2" };
 
