@@ -13,6 +13,7 @@ using Sensu.Core.Resources.Core;
 using Sensu.Core.Resources.Secrets;
 using Sensu.Store.Sqlite;
 using Sensu.Testing.Vault;
+using Sensu.Backend.Hosting;
 
 namespace Sensu.Benchmarks;
 

@@ -14,12 +14,12 @@ public sealed class SqliteStoreServiceCollectionExtensionsTests : IDisposable
         var services = new ServiceCollection().AddSqliteStore(_dir.Options());
         await using var provider = services.BuildServiceProvider();
 
-        var store = provider.GetRequiredService<SqliteStore>();
         Assert.IsType<SqliteResourceReader>(provider.GetRequiredService<IResourceReader>());
         Assert.IsType<SqliteResourceWriter>(provider.GetRequiredService<IResourceWriter>());
         Assert.IsType<SqliteEventStore>(provider.GetRequiredService<IEventStore>());
         Assert.IsType<SqliteStoreHealth>(provider.GetRequiredService<IStoreHealth>());
-        Assert.Same(store.Changes, provider.GetRequiredService<IChangeFeed>());
+        Assert.IsType<SqliteChangeFeed>(provider.GetRequiredService<IChangeFeed>());
+        Assert.Same(provider.GetRequiredService<IEventStore>(), provider.GetRequiredService<IEventStore>());
 
         await provider.GetRequiredService<IResourceWriter>().CreateAsync(
             new ResourceWrite(ResourceKey.Cluster(StoreKinds.Namespaces, "default"), "Namespace", "{}"), CancellationToken.None);

@@ -1,9 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Agent.Configuration;
@@ -45,8 +43,7 @@ internal sealed class AgentApiServer(
         app.MapAgentApi(events, queue, state, _limiter, logger);
         await app.StartAsync(cancellationToken);
         _app = app;
-        var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var bound = app.Urls.FirstOrDefault();
         if (bound is not null && Uri.TryCreate(bound, UriKind.Absolute, out var uri))
             Port = uri.Port;
         Log.Listening(logger, bound ?? options.ApiHost);

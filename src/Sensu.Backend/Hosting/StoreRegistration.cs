@@ -13,7 +13,7 @@ public static class StoreRegistration
     public static IServiceCollection AddBackendStore(this IServiceCollection services)
     {
         services.AddOptions<StoreOptions>().ValidateDataAnnotations().ValidateOnStart();
-        return services.AddSqliteStore(sp =>
+        services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
             return new SqliteStoreOptions
@@ -22,5 +22,6 @@ public static class StoreRegistration
                 Synchronous = string.Equals(options.StoreSync, "normal", StringComparison.OrdinalIgnoreCase) ? SqliteSynchronous.Normal : SqliteSynchronous.Full,
             };
         });
+        return services.AddSqliteStore();
     }
 }

@@ -13,7 +13,7 @@ namespace Sensu.Backend.Tests.Authentication;
 
 public sealed class AuthStateViewTests : IAsyncLifetime
 {
-    private readonly InMemoryResourceStore _store = new();
+    private readonly SqliteTestStore _store = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly VerifiedPasswordCache _passwords = new();
     private AuthStateView _view = null!;
@@ -31,6 +31,7 @@ public sealed class AuthStateViewTests : IAsyncLifetime
     {
         await _view.StopAsync(CancellationToken.None);
         _view.Dispose();
+        await _store.DisposeAsync();
     }
 
     [Fact]

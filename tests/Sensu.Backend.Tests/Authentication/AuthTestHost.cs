@@ -16,16 +16,17 @@ using Sensu.Backend.Tests.Support;
 using Sensu.Core.Meta;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
+using Sensu.Backend.Hosting;
 
 namespace Sensu.Backend.Tests.Authentication;
 
 /// <summary>
-/// An in-process backend with only the auth pieces: the real middleware and endpoints over the in-memory store,
+/// An in-process backend with only the auth pieces: the real middleware and endpoints over a real SQLite store,
 /// a fake clock, and a stand-in for the generic API that answers 200 "ok" to anything under <c>/api/</c>.
 /// </summary>
 public sealed class AuthTestHost : IAsyncDisposable
 {
-    private AuthTestHost(WebApplication app, InMemoryResourceStore store, FakeTimeProvider time)
+    private AuthTestHost(WebApplication app, SqliteTestStore store, FakeTimeProvider time)
     {
         App = app;
         Store = store;
@@ -35,7 +36,7 @@ public sealed class AuthTestHost : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public InMemoryResourceStore Store { get; }
+    public SqliteTestStore Store { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -44,9 +45,9 @@ public sealed class AuthTestHost : IAsyncDisposable
     public static Task<AuthTestHost> StartAsync() => StartAsync(null, null);
 
     /// <summary>Starts over <paramref name="store"/> (default: a new in-memory one), with extra registrations applied after the auth ones.</summary>
-    public static async Task<AuthTestHost> StartAsync(InMemoryResourceStore? store, Action<IServiceCollection>? services)
+    public static async Task<AuthTestHost> StartAsync(SqliteTestStore? store, Action<IServiceCollection>? services)
     {
-        store ??= new InMemoryResourceStore();
+        store ??= new SqliteTestStore();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -146,5 +147,6 @@ public sealed class AuthTestHost : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        await Store.DisposeAsync();
     }
 }

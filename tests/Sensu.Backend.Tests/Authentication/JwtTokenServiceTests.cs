@@ -11,7 +11,7 @@ namespace Sensu.Backend.Tests.Authentication;
 
 public sealed class JwtTokenServiceTests : IDisposable
 {
-    private readonly InMemoryResourceStore _store = new();
+    private readonly SqliteTestStore _store = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly StoreSigningKeyProvider _keys;
     private readonly JwtTokenService _tokens;
@@ -22,7 +22,11 @@ public sealed class JwtTokenServiceTests : IDisposable
         _tokens = new JwtTokenService(_keys, _time, Options.Create(new AuthOptions()));
     }
 
-    public void Dispose() => _keys.Dispose();
+    public void Dispose()
+    {
+        _keys.Dispose();
+        _store.Dispose();
+    }
 
     [Fact]
     public async Task Access_token_carries_Sensu_claims_and_validates()
@@ -81,7 +85,8 @@ public sealed class JwtTokenServiceTests : IDisposable
         Assert.Null(await _tokens.ValidateAsync(forged, TokenUse.Access, CancellationToken.None));
         Assert.Null(await _tokens.ValidateAsync("not-a-jwt", TokenUse.Access, CancellationToken.None));
 
-        using var otherKeys = new StoreSigningKeyProvider(new InMemoryResourceStore(), new InMemoryResourceStore(), NullLogger<StoreSigningKeyProvider>.Instance);
+        using var otherStore = new SqliteTestStore();
+        using var otherKeys = new StoreSigningKeyProvider(otherStore, otherStore, NullLogger<StoreSigningKeyProvider>.Instance);
         var other = new JwtTokenService(otherKeys, _time, Options.Create(new AuthOptions()));
         Assert.Null(await other.ValidateAsync(issued.Token, TokenUse.Access, CancellationToken.None));
     }

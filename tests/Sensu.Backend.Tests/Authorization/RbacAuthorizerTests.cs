@@ -9,9 +9,11 @@ using Sensu.Core.Resources.Core;
 
 namespace Sensu.Backend.Tests.Authorization;
 
-public sealed class RbacAuthorizerTests
+public sealed class RbacAuthorizerTests : IDisposable
 {
-    private readonly InMemoryResourceStore _store = new();
+    private readonly SqliteTestStore _store = new();
+
+    public void Dispose() => _store.Dispose();
     private readonly RbacAuthorizer _authorizer;
 
     public RbacAuthorizerTests()

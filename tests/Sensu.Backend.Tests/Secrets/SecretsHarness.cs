@@ -14,6 +14,7 @@ using Sensu.Store;
 using Sensu.Store.Sqlite;
 using Sensu.Backend.Secrets.Redaction;
 using Sensu.Backend.Secrets.Vault;
+using Sensu.Backend.Hosting;
 
 namespace Sensu.Backend.Tests.Secrets;
 

@@ -15,7 +15,7 @@ namespace Sensu.Backend.Tests.Security;
 public sealed class TokenLifecycleTests : IAsyncLifetime
 {
     private const string Api = "/api/core/v2/namespaces/default/checks";
-    private readonly InMemoryResourceStore _store = new();
+    private readonly SqliteTestStore _store = new();
     private readonly FailingWriter _writer;
     private AuthTestHost _host = null!;
 
@@ -28,7 +28,11 @@ public sealed class TokenLifecycleTests : IAsyncLifetime
         await _host.AddUserAsync("bob", "b0bPassword", "cluster-admins");
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _store.DisposeAsync();
+    }
 
     [Fact]
     public async Task A_token_of_a_deleted_user_is_401()
@@ -226,8 +230,8 @@ public sealed class TokenLifecycleTests : IAsyncLifetime
     private static async Task<TokenPairBody> ReadPairAsync(HttpResponseMessage response) =>
         System.Text.Json.JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(), AuthJsonContext.Default.TokenPairBody)!;
 
-    /// <summary>The in-memory store's writer, which throws as a full disk does while <see cref="Failing"/>.</summary>
-    private sealed class FailingWriter(InMemoryResourceStore store) : IResourceWriter
+    /// <summary>The test store's writer, which throws as a full disk does while <see cref="Failing"/>.</summary>
+    private sealed class FailingWriter(SqliteTestStore store) : IResourceWriter
     {
         private int _refused;
 

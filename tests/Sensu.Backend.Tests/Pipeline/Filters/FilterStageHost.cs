@@ -17,13 +17,13 @@ using Sensu.Store;
 namespace Sensu.Backend.Tests.Pipeline.Filters;
 
 /// <summary>
-/// An <see cref="EventFilterStage"/> over real watcher-fed caches of an in-memory store (filters written raw, so
+/// An <see cref="EventFilterStage"/> over real watcher-fed caches of a real SQLite store (filters written raw, so
 /// resources the API would refuse can be tried), a real Jint engine and a fake clock; logs captured.
 /// </summary>
 internal sealed class FilterStageHost : IAsyncDisposable
 {
     private readonly ChangeBroadcaster _feed = new();
-    private readonly InMemoryResourceStore _store = new();
+    private readonly SqliteTestStore _store = new();
     private readonly ILoggerFactory _loggers;
     private ResourceCache<EventFilter>? _filters;
     private ResourceCache<Asset>? _assets;
@@ -84,5 +84,6 @@ internal sealed class FilterStageHost : IAsyncDisposable
         Engine.Dispose();
         _feed.Dispose();
         _loggers.Dispose();
+        await _store.DisposeAsync();
     }
 }

@@ -1,18 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sensu.Backend.Caching;
 using Microsoft.Extensions.Options;
+using Sensu.Backend.Caching;
 using Sensu.Backend.Pipeline;
 using Sensu.Backend.Pipeline.Assets;
 using Sensu.Backend.Pipeline.Filters;
 using Sensu.Backend.Pipeline.Handlers;
 using Sensu.Backend.Pipeline.Mutators;
+using Sensu.Backend.Pipelined;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution;
 using Sensu.Execution.Assets;
 using Sensu.Execution.JavaScript;
 
-namespace Sensu.Backend.Pipelined;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>
 /// Registers <see cref="Pipelined"/> as the backend's <see cref="IEventPipeline"/> and hosted service, the caches it
@@ -82,9 +83,9 @@ public static class PipelinedServiceCollectionExtensions
             services.AddSingleton<EventLogWriter>();
             services.AddHostedService(sp => sp.GetRequiredService<EventLogWriter>());
         }
-        services.TryAddSingleton<Pipelined>();
-        services.Replace(ServiceDescriptor.Singleton<IEventPipeline>(sp => sp.GetRequiredService<Pipelined>()));
-        services.AddHostedService(sp => sp.GetRequiredService<Pipelined>());
+        services.TryAddSingleton<Pipelined.Pipelined>();
+        services.Replace(ServiceDescriptor.Singleton<IEventPipeline>(sp => sp.GetRequiredService<Pipelined.Pipelined>()));
+        services.AddHostedService(sp => sp.GetRequiredService<Pipelined.Pipelined>());
         return services;
     }
 }

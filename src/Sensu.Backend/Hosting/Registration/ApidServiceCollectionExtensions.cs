@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Sensu.Backend.Apid;
 using Sensu.Backend.Resources;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Registers the REST API's generic core over the domain layer (<see cref="ResourcesServiceCollectionExtensions.AddResources"/>).</summary>
 public static class ApidServiceCollectionExtensions

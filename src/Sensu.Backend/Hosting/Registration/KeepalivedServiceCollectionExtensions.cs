@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sensu.Backend.Keepalived;
 
-namespace Sensu.Backend.Keepalived;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Registers Keepalived: keepalive events, liveness switches, registration and deregistration.</summary>
 public static class KeepalivedServiceCollectionExtensions
@@ -15,8 +16,8 @@ public static class KeepalivedServiceCollectionExtensions
         services.AddSingleton<KeepaliveProcessor>();
         services.AddSingleton<KeepaliveQueues>();
         services.Replace(ServiceDescriptor.Singleton<IKeepaliveReceiver>(sp => sp.GetRequiredService<KeepaliveQueues>()));
-        services.AddSingleton<Keepalived>();
-        services.AddHostedService(sp => sp.GetRequiredService<Keepalived>());
+        services.AddSingleton<Keepalived.Keepalived>();
+        services.AddHostedService(sp => sp.GetRequiredService<Keepalived.Keepalived>());
         return services;
     }
 }

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sensu.Backend.Cluster;
 
-namespace Sensu.Backend.Cluster;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Registers the backend's own entity and the start-up step that writes it.</summary>
 public static class BackendEntityServiceCollectionExtensions

@@ -2,11 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Sensu.Backend.Hosting;
-using Sensu.Backend.Secrets.Redaction;
 using Sensu.Backend.Cluster;
+using Sensu.Backend.Hosting;
+using Sensu.Backend.Secrets;
+using Sensu.Backend.Secrets.Redaction;
 
-namespace Sensu.Backend.Secrets;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Registers secrets resolution: providers, catalog, cache, resolver and redaction by value.</summary>
 public static class SecretsResolutionServiceCollectionExtensions

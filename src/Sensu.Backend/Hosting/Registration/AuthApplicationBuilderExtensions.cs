@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Builder;
+using Sensu.Backend.Apid;
 using Sensu.Backend.Authorization;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Middleware order: <c>UseSensuAuthentication()</c>, then <c>UseSensuAuthorization()</c>, then the endpoints.</summary>
 public static class AuthApplicationBuilderExtensions

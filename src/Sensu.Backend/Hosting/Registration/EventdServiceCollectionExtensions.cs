@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Caching;
+using Sensu.Backend.Eventd;
 using Sensu.Backend.Pipelined;
-using Sensu.Core.Resources.Core;
-using Sensu.Backend.Secrets.Redaction;
 using Sensu.Backend.Resources;
+using Sensu.Backend.Secrets.Redaction;
+using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Eventd;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Registers Eventd: the silenced cache, the state machine, the daemon as the API's event writer.</summary>
 public static class EventdServiceCollectionExtensions
@@ -26,10 +27,10 @@ public static class EventdServiceCollectionExtensions
         services.AddSingleton<EventQueues>();
         services.Replace(ServiceDescriptor.Singleton<IEventWriter>(sp => sp.GetRequiredService<EventQueues>()));
         services.Replace(ServiceDescriptor.Singleton<IUnstoredEventWriter>(sp => sp.GetRequiredService<EventQueues>()));
-        services.AddSingleton<Eventd>();
+        services.AddSingleton<Eventd.Eventd>();
         // The cache starts first and stops last, so a draining Eventd still sees silences.
         services.AddHostedService(sp => sp.GetRequiredService<SilencedCache>());
-        services.AddHostedService(sp => sp.GetRequiredService<Eventd>());
+        services.AddHostedService(sp => sp.GetRequiredService<Eventd.Eventd>());
         return services;
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Sensu.Backend.Authentication;
 using Sensu.Backend.Resources;
 
-namespace Sensu.Backend.Authentication;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Registers authentication (tokens, sessions, users, API keys); RBAC is <c>AddSensuAuthorization</c> (Authorization/).</summary>
 public static class AuthServiceCollectionExtensions

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Sensu.Backend.Apid;
 using Sensu.Core.Registry;
 using Sensu.Core.Resources.Core;
 
-namespace Sensu.Backend.Apid;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Maps the REST API: dedicated routers first, then the generic routes for every other collection.</summary>
 public static class ApidApplicationBuilderExtensions

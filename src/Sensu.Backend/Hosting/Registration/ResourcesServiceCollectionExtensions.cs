@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sensu.Backend.Resources;
 
-namespace Sensu.Backend.Resources;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Registers the domain layer: <see cref="ResourceService"/> and the write hooks and output filters that are core rules.</summary>
 public static class ResourcesServiceCollectionExtensions

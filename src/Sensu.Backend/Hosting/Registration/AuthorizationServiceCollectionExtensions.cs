@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sensu.Backend.Authorization;
 using Sensu.Backend.Resources;
 
-namespace Sensu.Backend.Authorization;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Registers RBAC: the rule source (roles and bindings in the store), the authorizer, and the namespace visibility filter of listings.</summary>
 public static class AuthorizationServiceCollectionExtensions

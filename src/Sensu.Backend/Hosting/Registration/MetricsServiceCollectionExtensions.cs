@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sensu.Backend.Metrics;
 
-namespace Sensu.Backend.Metrics;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>
 /// Registers the <c>/metrics</c> exporter for every <c>sensu.*</c> instrument (<see cref="PrometheusExporter"/>).

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Caching;
+using Sensu.Backend.Schedulerd;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution.JavaScript;
 
-namespace Sensu.Backend.Schedulerd;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>
 /// Registers Schedulerd: interval and cron timers, round robin, proxy checks, ad hoc requests. Needs Agentd's
@@ -28,8 +29,8 @@ public static class SchedulerdServiceCollectionExtensions
         services.TryAddSingleton<CheckRequestBuilder>();
         services.TryAddSingleton<ProxyEntitySelector>();
         services.TryAddSingleton<CheckExecutor>();
-        services.AddSingleton<Schedulerd>();
-        services.AddHostedService(sp => sp.GetRequiredService<Schedulerd>());
+        services.AddSingleton<Schedulerd.Schedulerd>();
+        services.AddHostedService(sp => sp.GetRequiredService<Schedulerd.Schedulerd>());
         return services;
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Sensu.Backend.Caching;
 using Sensu.Core.Meta;
 
-namespace Sensu.Backend.Caching;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Registers one watcher-fed cache per resource type, once, whoever asks first.</summary>
 public static class CachingServiceCollectionExtensions

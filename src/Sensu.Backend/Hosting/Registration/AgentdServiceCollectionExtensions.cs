@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Sensu.Backend.Agentd;
 
-namespace Sensu.Backend.Agentd;
+namespace Sensu.Backend.Hosting;
 
 /// <summary>Registers Agentd: the agent WebSocket endpoint, sessions, the check request publisher.</summary>
 public static class AgentdServiceCollectionExtensions
