@@ -24,6 +24,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.TryAddSingleton<SqliteStore>();
         services.TryAddSingleton<IResourceReader, SqliteResourceReader>();
         services.TryAddSingleton<IResourceWriter, SqliteResourceWriter>();
+        services.TryAddSingleton<SqliteEventStore>();
         services.TryAddSingleton<IEventStore, SqliteEventStore>();
         services.TryAddSingleton<IEventRevisionReader, SqliteEventStore>();
         services.TryAddSingleton<IStoreHealth, SqliteStoreHealth>();

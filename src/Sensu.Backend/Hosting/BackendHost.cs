@@ -25,9 +25,32 @@ public static class BackendHost
         await using (app)
         {
             await app.Services.GetRequiredService<ClusterInitializer>().OnStartAsync(cancellationToken);
-            await app.RunAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch
+            {
+                // The daemons started before the listener failed (a port in use) are stopped as in a normal stop, so
+                // that the host does not log their cancellation as a fault; the failure itself propagates, reported once.
+                await StopQuietlyAsync(app);
+                throw;
+            }
+            await app.WaitForShutdownAsync(cancellationToken);
         }
         return 0;
+    }
+
+    private static async Task StopQuietlyAsync(WebApplication app)
+    {
+        try
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or IOException)
+        {
+            // Stopping after a failed start is best effort: the start's own failure is the one reported.
+        }
     }
 
     /// <summary>Builds the application; tests call this with their own options and extra services.</summary>
