@@ -41,12 +41,8 @@ internal sealed class PostgresChangeListener(PostgresStore store)
                 await using var connection = await store.ListenSource.OpenConnectionAsync(stopping);
                 await using (var listen = new NpgsqlCommand(ChangeSql.Listen, connection))
                     await listen.ExecuteNonQueryAsync(stopping);
-                if (last is null)
-                {
-                    await using var latest = new NpgsqlCommand(ChangeSql.Latest, connection);
-                    last = (long)(await latest.ExecuteScalarAsync(stopping))!;
-                    store.Published = Math.Max(store.Published, last.Value);
-                }
+                // Where this instance's feed starts was read at initialization, before any write of this instance.
+                last ??= store.Published;
                 while (true)
                 {
                     last = await ReadAsync(connection, last.Value, stopping);

@@ -34,6 +34,7 @@ internal sealed class PostgresSchema(PostgresStore store)
                     await transaction.CommitAsync(cancellationToken);
                     Log.Migrated(store.Logger, store.Server, i, i + 1);
                 }
+                store.Published = Math.Max(store.Published, Convert.ToInt64(await ScalarAsync(connection, ChangeSql.Latest, cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
                 Log.Opened(store.Logger, store.Server, known);
             }
             finally

@@ -20,6 +20,7 @@ public sealed class PostgresStore : IAsyncDisposable
     private readonly Task _listener;
     private Task? _initialization;
     private long _localCommitted;
+    private long _published;
 
     public PostgresStore(PostgresStoreOptions options, ILogger<PostgresStore>? logger = null, TimeProvider? time = null)
     {
@@ -78,7 +79,11 @@ public sealed class PostgresStore : IAsyncDisposable
     internal NpgsqlDataSource ListenSource => _listenSource;
 
     /// <summary>The latest revision published to watchers by the listener.</summary>
-    internal long Published { get; set; }
+    internal long Published
+    {
+        get => Interlocked.Read(ref _published);
+        set => Interlocked.Exchange(ref _published, value);
+    }
 
     /// <summary>The latest change revision this instance committed (watchers subscribing now start after it).</summary>
     internal long LocalCommitted => Interlocked.Read(ref _localCommitted);
