@@ -20,18 +20,6 @@ internal sealed class PostgresChangeListener(PostgresStore store)
 
     public async Task RunAsync(CancellationToken stopping)
     {
-        try
-        {
-            await store.InitializeAsync(stopping);
-        }
-        catch (Exception) when (!stopping.IsCancellationRequested)
-        {
-            // Every operation awaits the schema and reports its failure; the listener keeps trying below.
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
         long? last = null;
         while (!stopping.IsCancellationRequested)
         {
@@ -50,13 +38,15 @@ internal sealed class PostgresChangeListener(PostgresStore store)
                     await connection.WaitAsync(store.Options.ChangePollInterval, stopping);
                 }
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            catch (Exception) when (stopping.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception ex) when (ex is NpgsqlException or StoreException or System.IO.IOException or TimeoutException)
             {
-                Log.ListenerLost(store.Logger, ex.Message, last ?? 0);
+                // Before the first connection, the store's own operations report why it cannot be used.
+                if (last is not null)
+                    Log.ListenerLost(store.Logger, ex.Message, last.Value);
                 try
                 {
                     await Task.Delay(RetryDelay, store.Time, stopping);

@@ -17,7 +17,8 @@ internal sealed class PostgresSchema(PostgresStore store)
             await ExecuteAsync(connection, SchemaSql.Lock, cancellationToken, SchemaSql.MigrationLockKey);
             try
             {
-                await ExecuteAsync(connection, SchemaSql.CreateVersionTable, cancellationToken);
+                if (await ScalarAsync(connection, SchemaSql.VersionTableExists, cancellationToken) is not true)
+                    await ExecuteAsync(connection, SchemaSql.CreateVersionTable, cancellationToken);
                 var version = Convert.ToInt32(await ScalarAsync(connection, SchemaSql.ReadVersion, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
                 var known = SchemaSql.Migrations.Count;
                 if (version > known)

@@ -15,6 +15,9 @@ internal static class SchemaSql
 
     public const string Unlock = "SELECT pg_advisory_unlock($1);";
 
+    /// <summary>Whether <c>schema_version</c> exists (a standby or read-only database must not be asked to create it).</summary>
+    public const string VersionTableExists = "SELECT to_regclass('schema_version') IS NOT NULL;";
+
     public const string CreateVersionTable =
         """
         CREATE TABLE IF NOT EXISTS schema_version (
