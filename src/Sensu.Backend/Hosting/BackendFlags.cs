@@ -56,6 +56,14 @@ public static class BackendFlags
         F.Map("labels", "entity labels map", o => o.Labels),
         F.Map("annotations", "entity annotations map", o => o.Annotations),
         F.Choice("store-sync", "durability of store commits [full, normal]: full fsyncs every commit, normal only at checkpoints (a machine crash may lose the last commits)", ["full", "normal"], (o, v) => o.StoreSync = v),
+        F.Choice("store", "where the backend keeps its state [sqlite, postgres]: sqlite is embedded under --state-dir; postgres is shared by every backend of a cluster", ["sqlite", "postgres"], (o, v) => o.Store = v),
+        F.Text("postgres-dsn", "PostgreSQL connection string for --store postgres (Npgsql keywords such as Host=a,b;Database=sensu;Username=sensu;Password=...;Target Session Attributes=primary, or a postgres:// URL)", (o, v) => o.PostgresDsn = v),
+        F.Number("postgres-max-open-conns", "PostgreSQL: most open connections in the pool (PostgresConfig max_open_conns; 0 = the DSN's Maximum Pool Size)", (o, v) => o.PostgresMaxOpenConns = v),
+        F.Number("postgres-max-idle-conns", "PostgreSQL: connections kept open while idle (PostgresConfig max_idle_conns; 0 = the DSN's Minimum Pool Size)", (o, v) => o.PostgresMaxIdleConns = v),
+        F.Number("postgres-max-conn-lifetime", "PostgreSQL: seconds a connection is used before it is replaced (PostgresConfig max_conn_lifetime; 0 = forever)", (o, v) => o.PostgresMaxConnLifetime = v),
+        F.Number("postgres-batch-buffer", "PostgreSQL: event writes that may wait for a batch (PostgresConfig batch_buffer; 0 = unbounded)", (o, v) => o.PostgresBatchBuffer = v),
+        F.Number("postgres-batch-size", "PostgreSQL: most event writes committed in one statement (PostgresConfig batch_size)", (o, v) => o.PostgresBatchSize = v),
+        F.Number("postgres-batch-workers", "PostgreSQL: event batches written at once, each on its own connection (PostgresConfig batch_workers)", (o, v) => o.PostgresBatchWorkers = v),
     ];
 
     /// <summary>The backend's settings as <see cref="SettingsBinder"/> binds them.</summary>

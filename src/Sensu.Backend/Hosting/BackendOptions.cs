@@ -100,4 +100,28 @@ public sealed class BackendOptions
 
     /// <summary>Durability of store commits: <c>full</c> (fsync every commit, the default) or <c>normal</c>.</summary>
     public string StoreSync { get; set; } = "full";
+
+    /// <summary>Which store holds the backend's state: <c>sqlite</c> (embedded, under the state directory; the default) or <c>postgres</c>.</summary>
+    public string Store { get; set; } = "sqlite";
+
+    /// <summary>The PostgreSQL connection string (Npgsql keywords or a postgres:// URL) when <see cref="Store"/> is <c>postgres</c>.</summary>
+    public string? PostgresDsn { get; set; }
+
+    /// <summary>PostgresConfig <c>max_open_conns</c>: most pooled connections (0: the DSN's Maximum Pool Size, else 100).</summary>
+    public int PostgresMaxOpenConns { get; set; }
+
+    /// <summary>PostgresConfig <c>max_idle_conns</c>: connections kept open while idle (0: the DSN's Minimum Pool Size).</summary>
+    public int PostgresMaxIdleConns { get; set; }
+
+    /// <summary>PostgresConfig <c>max_conn_lifetime</c>: seconds before a pooled connection is replaced (0: never).</summary>
+    public int PostgresMaxConnLifetime { get; set; }
+
+    /// <summary>PostgresConfig <c>batch_buffer</c>: event writes that may wait for a batch (0: unbounded).</summary>
+    public int PostgresBatchBuffer { get; set; }
+
+    /// <summary>PostgresConfig <c>batch_size</c>: most event writes in one upsert.</summary>
+    public int PostgresBatchSize { get; set; } = 512;
+
+    /// <summary>PostgresConfig <c>batch_workers</c>: event batches written at once.</summary>
+    public int PostgresBatchWorkers { get; set; } = 2;
 }

@@ -106,6 +106,14 @@ public static class BackendOptionsBinding
     {
         o.StateDir = b.StateDir;
         o.StoreSync = b.StoreSync;
+        o.Store = b.Store;
+        o.PostgresDsn = b.PostgresDsn;
+        o.PostgresMaxOpenConns = b.PostgresMaxOpenConns;
+        o.PostgresMaxIdleConns = b.PostgresMaxIdleConns;
+        o.PostgresMaxConnLifetime = b.PostgresMaxConnLifetime;
+        o.PostgresBatchBuffer = b.PostgresBatchBuffer;
+        o.PostgresBatchSize = b.PostgresBatchSize;
+        o.PostgresBatchWorkers = b.PostgresBatchWorkers;
     }
 
     /// <summary>The backend's own credentials, scrubbed from start and never passed to a command.</summary>

@@ -23,7 +23,7 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddBackendOptions(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddBackendStore();
+        services.AddBackendStore(BackendOptionsBinding.Store(options));
         services.AddApid();
         services.AddEventd();
         services.AddPipelined();

@@ -74,6 +74,25 @@ public sealed class ChangeBroadcaster : IChangeFeed, IDisposable
         }
     }
 
+    /// <summary>
+    /// Ends every current subscription with <see cref="ChangeFeedLaggedException"/> (a provider that lost changes it
+    /// cannot replay, e.g. pruned while its listener was away); later subscriptions are unaffected.
+    /// </summary>
+    public void DropAll()
+    {
+        ChangeSubscription[] all;
+        lock (_gate)
+        {
+            all = [.. _subscriptions];
+            _subscriptions.Clear();
+        }
+
+        foreach (var subscription in all)
+        {
+            subscription.Complete(new ChangeFeedLaggedException(_capacity));
+        }
+    }
+
     /// <summary>Ends every subscription (their streams simply complete).</summary>
     public void Dispose()
     {

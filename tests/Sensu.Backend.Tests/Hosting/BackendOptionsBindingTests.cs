@@ -143,6 +143,8 @@ public sealed class BackendOptionsBindingTests : IDisposable
             "keepalived-workers", "keepalived-buffer-size", "pipelined-workers", "pipelined-buffer-size", "event-log-file",
             "cluster-admin-username", "cluster-admin-password", "cluster-admin-api-key", "child-env-allow-list", "labels",
             "annotations", "store-sync",
+            "store", "postgres-dsn", "postgres-max-open-conns", "postgres-max-idle-conns", "postgres-max-conn-lifetime",
+            "postgres-batch-buffer", "postgres-batch-size", "postgres-batch-workers",
         ];
         Assert.Equal(expected, BackendFlags.All.Select(f => f.Name));
         Assert.All(BackendFlags.All, f => Assert.Equal("SENSU_BACKEND_" + f.Name.Replace('-', '_').ToUpperInvariant(), f.EnvironmentVariable));
