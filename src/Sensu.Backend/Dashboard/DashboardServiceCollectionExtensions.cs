@@ -12,6 +12,8 @@ namespace Sensu.Backend.Dashboard;
 /// <summary>The dashboard's registrations and its pipeline on its own listener.</summary>
 public static class DashboardServiceCollectionExtensions
 {
+    private const string StaticAssetsManifest = "sensu-backend.staticwebassets.endpoints.json";
+
     /// <summary>Blazor (server-rendered, interactive over SignalR), the dashboard's services, and event-change notices from the event store.</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
@@ -41,12 +43,23 @@ public static class DashboardServiceCollectionExtensions
         {
             // A branch of a WebApplication would otherwise add its endpoints to the application's one route table.
             dashboard.Properties.Remove("__GlobalEndpointRouteBuilder");
+            // The application's routing ran before this branch and may have chosen an API endpoint: forget it.
+            dashboard.Use((context, next) =>
+            {
+                context.SetEndpoint(null);
+                context.Request.RouteValues.Clear();
+                return next(context);
+            });
             dashboard.UseRouting();
             dashboard.UseMiddleware<DashboardSignInGate>();
             dashboard.UseAntiforgery();
             dashboard.UseEndpoints(endpoints =>
             {
-                endpoints.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, "sensu-backend.staticwebassets.endpoints.json"));
+                // The framework's script (blazor.web.js) as the build or publish described it; a host without the
+                // manifest (a test assembly loading the backend) still serves every page, without interactivity.
+                var manifest = Path.Combine(AppContext.BaseDirectory, StaticAssetsManifest);
+                if (File.Exists(manifest))
+                    endpoints.MapStaticAssets(manifest);
                 endpoints.MapDashboardEndpoints();
                 endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
             });
