@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Dashboard.Auth;
@@ -19,6 +20,9 @@ public static class DashboardServiceCollectionExtensions
     {
         services.AddOptions<DashboardOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Antiforgery tokens and circuit state are protected with keys held in memory: nothing is written under the
+        // service account's home, and a restart only invalidates a sign-in form left open.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<DashboardSessions>();
         services.AddSingleton<DashboardAuth>();

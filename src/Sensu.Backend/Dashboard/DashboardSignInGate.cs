@@ -21,8 +21,7 @@ public sealed class DashboardSignInGate(RequestDelegate next, DashboardAuth auth
         var path = context.Request.Path;
         if (path.StartsWithSegments(DashboardEndpoints.SignInPath, StringComparison.Ordinal)
             || path.StartsWithSegments(DashboardEndpoints.SignOutPath, StringComparison.Ordinal)
-            || path.StartsWithSegments("/_framework", StringComparison.Ordinal)
-            || path.StartsWithSegments("/dashboard.css", StringComparison.Ordinal))
+            || path.StartsWithSegments("/_framework", StringComparison.Ordinal))
         {
             await next(context);
             return;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Sensu.Backend.Dashboard;
 using Sensu.Backend.Tests.Support;
@@ -11,10 +12,25 @@ public sealed partial class DashboardClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public DashboardClient(TestBackend backend)
+    /// <param name="backend">The backend whose dashboard to reach.</param>
+    /// <param name="trustedCa">For a TLS dashboard: the one CA whose server certificate is accepted.</param>
+    public DashboardClient(TestBackend backend, X509Certificate2? trustedCa = null)
     {
         BaseAddress = backend.Services.GetRequiredService<DashboardListener>().Url!;
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        if (trustedCa is not null)
+        {
+            handler.ServerCertificateCustomValidationCallback = (_, certificate, chain, _) =>
+            {
+                if (certificate is null || chain is null)
+                    return false;
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(trustedCa);
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                return chain.Build(certificate);
+            };
+        }
+        _http = new HttpClient(handler) { BaseAddress = BaseAddress };
     }
 
     public Uri BaseAddress { get; }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Authentication;
 using Sensu.Backend.Dashboard.Auth;
 using Sensu.Backend.Tests.Support;
+using Sensu.Testing.Vault;
 
 namespace Sensu.Backend.Tests.Dashboard;
 
@@ -39,6 +40,26 @@ public sealed class DashboardSignInTests
         using var after = await client.SendAsync(HttpMethod.Get, "/n/default/events", cookie, _ct);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/signin", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Over_tls_the_dashboard_speaks_https_and_its_cookie_is_secure()
+    {
+        using var certificates = TestCertificates.Create();
+        await using var backend = await TestBackend.StartAsync(o =>
+        {
+            o.DashboardCertFile = certificates.ServerCertPath;
+            o.DashboardKeyFile = certificates.ServerKeyPath;
+        }, _ct);
+        using var client = new DashboardClient(backend, certificates.Ca);
+        Assert.Equal("https", client.BaseAddress.Scheme);
+
+        using var signIn = await client.SignInAsync(TestBackend.AdminUser, TestBackend.AdminPassword, _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var setCookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sensu_dashboard=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("; secure", setCookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", setCookie, StringComparison.Ordinal);
     }
 
     [Fact]
