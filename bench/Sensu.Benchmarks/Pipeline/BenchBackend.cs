@@ -39,6 +39,8 @@ public sealed class BenchBackend : IAsyncDisposable
             ApiListenAddress = "127.0.0.1:0",
             AgentHost = "127.0.0.1",
             AgentPort = 0,
+            DashboardHost = "127.0.0.1",
+            DashboardPort = 0,
             LogLevel = "error",
             ClusterAdminUsername = "admin",
             ClusterAdminPassword = "P@ssw0rd!",

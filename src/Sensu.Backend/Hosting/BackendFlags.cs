@@ -9,9 +9,6 @@ public static class BackendFlags
 
     public const string DefaultConfigFile = "/etc/sensu/backend.yml";
 
-    /// <summary>Why the dashboard's flags are refused (with anything but their defaults) until there is one.</summary>
-    public const string NoDashboard = "the dashboard is not available yet in this version; nothing would listen there";
-
     /// <summary>Every flag's variable is <c>SENSU_BACKEND_</c> and its name (<c>SENSU_BACKEND_API_URL</c>).</summary>
     private static readonly FlagFactory<BackendOptions> F = new("SENSU_BACKEND_");
 
@@ -34,8 +31,10 @@ public static class BackendFlags
         F.Number("agent-burst-limit", "maximum number of events an agent may send in a burst", (o, v) => o.AgentBurstLimit = v),
         F.Real("assets-rate-limit", "maximum number of assets fetched per second", (o, v) => o.AssetsRateLimit = v),
         F.Number("assets-burst-limit", "asset fetch burst limit", (o, v) => o.AssetsBurstLimit = v),
-        F.Unavailable(F.Text("dashboard-host", "dashboard listener host", (o, v) => o.DashboardHost = v), v => v is "[::]" or "::" or "0.0.0.0", NoDashboard),
-        F.Unavailable(F.Number("dashboard-port", "dashboard listener port", (o, v) => o.DashboardPort = v), v => v == "3000", NoDashboard),
+        F.Text("dashboard-host", "dashboard listener host", (o, v) => o.DashboardHost = v),
+        F.Number("dashboard-port", "dashboard listener port", (o, v) => o.DashboardPort = v),
+        F.Text("dashboard-cert-file", "dashboard TLS certificate in PEM format", (o, v) => o.DashboardCertFile = v),
+        F.Text("dashboard-key-file", "dashboard TLS certificate key in PEM format", (o, v) => o.DashboardKeyFile = v),
         F.Text("log-level", "logging level [panic, fatal, error, warn, info, debug, trace]", (o, v) => o.LogLevel = v),
         F.Text("cert-file", "TLS certificate in PEM format", (o, v) => o.CertFile = v),
         F.Text("key-file", "TLS certificate key in PEM format", (o, v) => o.KeyFile = v),

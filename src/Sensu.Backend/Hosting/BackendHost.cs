@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Agentd;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Dashboard;
 using Sensu.Core.Configuration;
 
 namespace Sensu.Backend.Hosting;
@@ -64,8 +65,18 @@ public static class BackendHost
         var agentHost = ParseAgentHost(agentd.Host);
         var agentTls = new AgentTls(agentd);
         var agentListener = new AgentListener();
+        var dashboard = BackendOptionsBinding.Dashboard(options);
+        var dashboardAddress = ListenAddress.FromHost(dashboard.Host, dashboard.Port, "dashboard-host");
+        var dashboardListener = new DashboardListener();
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(BackendHost).Assembly.GetName().Name,
+        });
+        // The dashboard's framework script: from the build's static web assets manifest when there is one (a published
+        // backend has the files in wwwroot instead).
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -104,10 +115,22 @@ public static class BackendHost
                 kestrel.ListenAnyIP(agentd.Port, ConfigureAgent);
             else
                 kestrel.Listen(agentHost, agentd.Port, ConfigureAgent);
+
+            void ConfigureDashboard(ListenOptions listen)
+            {
+                if (dashboard.Tls)
+                    listen.UseHttps(X509Certificate2.CreateFromPemFile(dashboard.CertFile!, dashboard.KeyFile));
+                dashboardListener.Attach(listen, dashboard.Tls);
+            }
+            if (dashboardAddress.IsAny)
+                kestrel.ListenAnyIP(dashboard.Port, ConfigureDashboard);
+            else
+                kestrel.Listen(dashboardAddress.Address!, dashboard.Port, ConfigureDashboard);
         });
 
         builder.Services.AddSingleton(agentTls);
         builder.Services.AddSingleton(agentListener);
+        builder.Services.AddSingleton(dashboardListener);
         builder.Services.AddSensuBackend(options);
         foreach (var apply in overrides)
             apply(builder.Services);
@@ -115,8 +138,10 @@ public static class BackendHost
         var app = builder.Build();
         CacheDirectoryPermissions.Secure(options.CacheDir, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Hosting"));
         app.UseAgentd();
+        app.MapDashboard(dashboardListener);
         app.UseSensuBackend();
         app.Lifetime.ApplicationStarted.Register(() => LogAgentListener(app.Services, agentd));
+        app.Lifetime.ApplicationStarted.Register(() => LogDashboardListener(app.Services, dashboardListener));
         return app;
     }
 
@@ -140,6 +165,12 @@ public static class BackendHost
         return IPAddress.TryParse(trimmed, out var address)
             ? address
             : throw new SettingsException($"agent-host \"{host}\" is not an IP address");
+    }
+
+    private static void LogDashboardListener(IServiceProvider services, DashboardListener listener)
+    {
+        if (listener.Url is { } url)
+            Sensu.Backend.Dashboard.Log.ListenerStarted(services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Dashboard"), url);
     }
 
     private static void LogAgentListener(IServiceProvider services, AgentdOptions agentd)

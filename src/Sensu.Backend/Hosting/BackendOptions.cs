@@ -54,6 +54,11 @@ public sealed class BackendOptions
 
     public int DashboardPort { get; set; } = 3000;
 
+    /// <summary>Dashboard TLS certificate (PEM); with <see cref="DashboardKeyFile"/> the dashboard speaks HTTPS.</summary>
+    public string? DashboardCertFile { get; set; }
+
+    public string? DashboardKeyFile { get; set; }
+
     [RegularExpression("^(panic|fatal|error|warn|warning|info|debug|trace)$", ErrorMessage = "log-level must be one of panic, fatal, error, warn, info, debug, trace")]
     public string LogLevel { get; set; } = "warn";
 

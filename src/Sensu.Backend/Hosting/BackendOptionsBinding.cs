@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Agentd;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Dashboard;
 using Sensu.Backend.Eventd;
 using Sensu.Backend.Keepalived;
 using Sensu.Backend.Pipelined;
@@ -26,6 +27,7 @@ public static class BackendOptionsBinding
         services.Configure<PipelinedOptions>(o => Pipelined(options, o));
         services.Configure<StoreOptions>(o => Store(options, o));
         services.Configure<SecretsOptions>(o => Secrets(options, o));
+        services.Configure<DashboardOptions>(o => Dashboard(options, o));
         return services;
     }
 
@@ -39,6 +41,7 @@ public static class BackendOptionsBinding
         yield return Bound<KeepalivedOptions>(o => Keepalived(options, o));
         yield return Bound<PipelinedOptions>(o => Pipelined(options, o));
         yield return Bound<StoreOptions>(o => Store(options, o));
+        yield return Bound<DashboardOptions>(o => Dashboard(options, o));
     }
 
     public static ApidOptions Apid(BackendOptions options) => Bound<ApidOptions>(o => Apid(options, o));
@@ -46,6 +49,16 @@ public static class BackendOptionsBinding
     public static AgentdOptions Agentd(BackendOptions options) => Bound<AgentdOptions>(o => Agentd(options, o));
 
     public static StoreOptions Store(BackendOptions options) => Bound<StoreOptions>(o => Store(options, o));
+
+    public static DashboardOptions Dashboard(BackendOptions options) => Bound<DashboardOptions>(o => Dashboard(options, o));
+
+    private static void Dashboard(BackendOptions b, DashboardOptions o)
+    {
+        o.Host = b.DashboardHost;
+        o.Port = b.DashboardPort;
+        o.CertFile = b.DashboardCertFile;
+        o.KeyFile = b.DashboardKeyFile;
+    }
 
     private static T Bound<T>(Action<T> bind) where T : new()
     {

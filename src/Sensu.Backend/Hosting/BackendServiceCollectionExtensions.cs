@@ -12,6 +12,7 @@ using Sensu.Backend.Secrets;
 using Sensu.Backend.Secrets.Env;
 using Sensu.Backend.Secrets.Vault;
 using Sensu.Backend.Authorization;
+using Sensu.Backend.Dashboard;
 
 namespace Sensu.Backend.Hosting;
 
@@ -38,6 +39,7 @@ public static class BackendServiceCollectionExtensions
         services.AddVaultSecretProvider();
         services.AddSingleton<IClusterSeeds, ClusterSeeds>();
         services.AddSingleton<ClusterInitializer>();
+        services.AddDashboard();
         return services;
     }
 

@@ -27,6 +27,8 @@ public sealed class EventdApiTests
             StateDir = stateDir,
             CacheDir = Path.Combine(stateDir, "cache"),
             ApiListenAddress = "127.0.0.1:0",
+            DashboardHost = "127.0.0.1",
+            DashboardPort = 0,
             LogLevel = "error",
             ClusterAdminUsername = "admin",
             ClusterAdminPassword = "P@ssw0rd!",

@@ -81,6 +81,8 @@ public sealed class BackendOptionsBindingTests : IDisposable
             ApiListenAddress = "127.0.0.1:0",
             AgentHost = "127.0.0.1",
             AgentPort = 0,
+            DashboardHost = "127.0.0.1",
+            DashboardPort = 0,
             EventdWorkers = 0,
         };
         var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
@@ -104,8 +106,6 @@ public sealed class BackendOptionsBindingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("dashboard-port", "3000")]
-    [InlineData("dashboard-host", "[::]")]
     [InlineData("api-url", "http://localhost:8080")]
     [InlineData("api-url", "https://sensu.example.test:8080")] // any value: Sensu's example backend.yml files set it
     [InlineData("insecure-skip-tls-verify", "false")]
@@ -117,8 +117,6 @@ public sealed class BackendOptionsBindingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("dashboard-port", "3001", "dashboard-port: the dashboard is not available yet in this version")]
-    [InlineData("dashboard-host", "127.0.0.1", "dashboard-host: the dashboard is not available yet in this version")]
     [InlineData("insecure-skip-tls-verify", "true", "insecure-skip-tls-verify: the backend makes no TLS connection")]
     public void Unused_flags_set_otherwise_are_refused_by_flag_variable_or_file(string flag, string value, string message)
     {
@@ -138,7 +136,7 @@ public sealed class BackendOptionsBindingTests : IDisposable
             "state-dir", "cache-dir", "api-listen-address", "api-url", "api-request-limit", "agent-host", "agent-port",
             "agent-auth-cert-file", "agent-auth-key-file", "agent-auth-trusted-ca-file", "agent-auth-crl-urls",
             "agent-write-timeout", "agent-rate-limit", "agent-burst-limit", "assets-rate-limit", "assets-burst-limit",
-            "dashboard-host", "dashboard-port", "log-level", "cert-file", "key-file", "trusted-ca-file",
+            "dashboard-host", "dashboard-port", "dashboard-cert-file", "dashboard-key-file", "log-level", "cert-file", "key-file", "trusted-ca-file",
             "insecure-skip-tls-verify", "deregistration-handler", "eventd-workers", "eventd-buffer-size",
             "keepalived-workers", "keepalived-buffer-size", "pipelined-workers", "pipelined-buffer-size", "event-log-file",
             "cluster-admin-username", "cluster-admin-password", "cluster-admin-api-key", "child-env-allow-list", "labels",

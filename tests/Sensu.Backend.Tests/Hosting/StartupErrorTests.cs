@@ -28,8 +28,7 @@ public sealed class StartupErrorTests
     }
 
     [Theory]
-    [InlineData("--dashboard-port", "3001", "dashboard-port: the dashboard is not available yet in this version")]
-    [InlineData("--dashboard-host", "127.0.0.1", "dashboard-host: the dashboard is not available yet in this version")]
+    [InlineData("--dashboard-port", "70000", "dashboard-port must be between 0 and 65535")]
     [InlineData("--eventd-workers", "0", "eventd-workers must be between 1 and 10000")]
     public async Task A_refused_setting_is_one_line_and_exit_code_2(string flag, string value, string message)
     {
@@ -44,7 +43,7 @@ public sealed class StartupErrorTests
     private async Task<(int ExitCode, string[] Lines)> RunAsync(IEnumerable<string> flags)
     {
         var root = Directory.CreateTempSubdirectory("sensu-startup-").FullName;
-        var arguments = new List<string> { "start", "--state-dir", Path.Combine(root, "state"), "--cache-dir", Path.Combine(root, "cache") };
+        var arguments = new List<string> { "start", "--state-dir", Path.Combine(root, "state"), "--cache-dir", Path.Combine(root, "cache"), "--dashboard-host", "127.0.0.1", "--dashboard-port", "0" };
         arguments.AddRange(flags);
         var start = DotnetChild.StartInfo(BackendLocator.Find(), root, arguments);
         start.Environment["SENSU_BACKEND_CLUSTER_ADMIN_USERNAME"] = BackendProcess.AdminUsername;

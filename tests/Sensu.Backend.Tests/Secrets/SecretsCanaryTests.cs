@@ -34,6 +34,8 @@ public sealed class SecretsCanaryTests
                 StateDir = stateDir,
                 CacheDir = Path.Combine(stateDir, "cache"),
                 ApiListenAddress = "127.0.0.1:0",
+                DashboardHost = "127.0.0.1",
+                DashboardPort = 0,
                 LogLevel = "debug",
                 ClusterAdminUsername = "admin",
                 ClusterAdminPassword = "P@ssw0rd!",

@@ -55,7 +55,7 @@ public sealed class DurabilityTests
     public async Task A_bad_store_sync_value_fails_the_start_with_one_clear_line(string via)
     {
         var root = Directory.CreateTempSubdirectory("sensu-sync-").FullName;
-        var arguments = new List<string> { "start", "--state-dir", Path.Combine(root, "state"), "--api-listen-address", "127.0.0.1:0", "--agent-port", "0" };
+        var arguments = new List<string> { "start", "--state-dir", Path.Combine(root, "state"), "--api-listen-address", "127.0.0.1:0", "--agent-port", "0", "--dashboard-host", "127.0.0.1", "--dashboard-port", "0" };
         if (via == "flag")
             arguments.AddRange(["--store-sync", "sometimes"]);
         var start = DotnetChild.StartInfo(BackendLocator.Find(), root, arguments);

@@ -52,6 +52,8 @@ public sealed class TestBackend : IAsyncDisposable
             ApiListenAddress = "127.0.0.1:0",
             AgentHost = "127.0.0.1",
             AgentPort = 0,
+            DashboardHost = "127.0.0.1",
+            DashboardPort = 0,
             LogLevel = "error",
             ClusterAdminUsername = AdminUser,
             ClusterAdminPassword = AdminPassword,
@@ -63,7 +65,7 @@ public sealed class TestBackend : IAsyncDisposable
         var agentUrl = app.Services.GetRequiredService<AgentListener>().Url!;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a))
-            .First(a => a.Port != agentUrl.Port);
+            .First(a => a.Port != agentUrl.Port && a.Port != app.Services.GetRequiredService<Sensu.Backend.Dashboard.DashboardListener>().Port);
         return new TestBackend(app, stateDir, address, agentUrl);
     }
 

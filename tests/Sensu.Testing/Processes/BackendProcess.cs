@@ -84,6 +84,8 @@ public sealed class BackendProcess : IAsyncDisposable
             "--agent-host", "127.0.0.1",
             "--agent-port", agentPort.ToString(CultureInfo.InvariantCulture),
             "--log-level", "info",
+            "--dashboard-host", "127.0.0.1",
+            "--dashboard-port", "0",
         })
         {
             start.ArgumentList.Add(arg);
