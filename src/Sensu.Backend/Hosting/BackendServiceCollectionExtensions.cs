@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Agentd;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Authentication;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Eventd;
 using Sensu.Backend.Keepalived;
 using Sensu.Backend.Metrics;
@@ -27,6 +28,8 @@ public static class BackendServiceCollectionExtensions
         services.AddApid();
         services.AddEventd();
         services.AddPipelined();
+        services.AddCluster();
+        services.Configure<ClusterOptions>(cluster => cluster.ApiUrl = options.ApiUrl);
         services.AddAgentd();
         services.AddKeepalived();
         services.AddSchedulerd();
