@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Sensu.Backend.Agentd;
 using Sensu.Store;
 
 namespace Sensu.Backend.Cluster;
@@ -10,15 +9,15 @@ namespace Sensu.Backend.Cluster;
 /// <summary>
 /// This backend's place in the cluster, refreshed at every heartbeat: writes its <see cref="MemberRecord"/>, reads
 /// which members are alive (a heartbeat younger than <see cref="ClusterOptions.MemberTtl"/>), takes or renews the
-/// leader lease (<see cref="LeaderLease"/>), and syncs <see cref="ClusterPresence"/>. The first round runs in
+/// leader lease (<see cref="LeaderLease"/>), and lets each <see cref="IClusterParticipant"/> (Agentd's presence) share its state. The first round runs in
 /// <see cref="StartAsync"/>, before the schedulers start; a clean stop releases the lease and removes the records,
 /// so the others take over at their next heartbeat instead of after the ttl.
 /// </summary>
 public sealed class ClusterMembership(
     BackendIdentity identity,
     LeaseService leases,
-    ClusterPresence presence,
-    AgentListener agents,
+    IEnumerable<IClusterParticipant> participants,
+    IEnumerable<IAgentEndpoint> agentEndpoints,
     IResourceReader reader,
     IResourceWriter writer,
     IOptions<ClusterOptions> options,
@@ -62,7 +61,8 @@ public sealed class ClusterMembership(
             if (_lease is { } lease)
                 await leases.ReleaseAsync(lease, cancellationToken);
             _lease = null;
-            await presence.RemoveAsync(cancellationToken);
+            foreach (var participant in participants)
+                await participant.LeaveAsync(cancellationToken);
             await writer.DeleteAsync(ResourceKey.Cluster(ClusterKinds.Members, identity.Id), cancellationToken);
             Log.Left(logger, identity.Id);
         }
@@ -93,7 +93,7 @@ public sealed class ClusterMembership(
         try
         {
             var now = time.GetUtcNow();
-            var record = new MemberRecord(identity.Id, identity.HostName, _options.ApiUrl, agents.Url?.ToString() ?? string.Empty, _started, now.ToUnixTimeMilliseconds());
+            var record = new MemberRecord(identity.Id, identity.HostName, _options.ApiUrl, agentEndpoints.Select(e => e.Url?.ToString()).FirstOrDefault(u => u is not null) ?? string.Empty, _started, now.ToUnixTimeMilliseconds());
             await writer.PutAsync(new ResourceWrite(
                 ResourceKey.Cluster(ClusterKinds.Members, identity.Id),
                 RecordType,
@@ -108,7 +108,8 @@ public sealed class ClusterMembership(
             _live = live;
             await LeadAsync(cancellationToken);
             var others = live.Where(m => m.Id != identity.Id).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-            await presence.SyncAsync(others, cancellationToken);
+            foreach (var participant in participants)
+                await participant.HeartbeatAsync(others, cancellationToken);
             if (IsLeaderAt(time.GetUtcNow()))
                 await ForgetDeadAsync(all, live, cancellationToken);
         }

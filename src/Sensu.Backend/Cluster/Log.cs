@@ -21,16 +21,4 @@ internal static partial class Log
 
     [LoggerMessage(1045, LogLevel.Information, "backend {Backend} left the cluster")]
     public static partial void Left(ILogger logger, string backend);
-
-    [LoggerMessage(1046, LogLevel.Warning, "check request from {Origin} dropped: fencing token {Token} is older than {Newest}")]
-    public static partial void Fenced(ILogger logger, string origin, long token, long newest);
-
-    [LoggerMessage(1047, LogLevel.Error, "could not deliver a check request from backend {Origin}")]
-    public static partial void DeliveryFailed(ILogger logger, string origin, Exception exception);
-
-    [LoggerMessage(1048, LogLevel.Warning, "the cluster dispatch feed fell behind; check requests may have been missed")]
-    public static partial void DispatchLagged(ILogger logger, Exception exception);
-
-    [LoggerMessage(1049, LogLevel.Error, "could not dispatch a check request to the other backends")]
-    public static partial void DispatchFailed(ILogger logger, Exception exception);
 }

@@ -31,6 +31,7 @@ public static class BackendServiceCollectionExtensions
         services.AddCluster();
         services.Configure<ClusterOptions>(cluster => cluster.ApiUrl = options.ApiUrl);
         services.AddAgentd();
+        services.AddAgentdCluster();
         services.AddKeepalived();
         services.AddSchedulerd();
         services.AddSensuMetrics();

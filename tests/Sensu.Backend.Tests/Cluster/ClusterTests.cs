@@ -59,7 +59,7 @@ public class ClusterTests
         var leader = await cluster.LeaderAsync(cts.Token);
         var follower = 1 - leader;
         await using var agent = await TestAgent.ConnectAsync(cluster[follower], "f1", ["linux"], cts.Token);
-        await PutCheckAsync(cluster[leader], new CheckConfig { Metadata = Meta("tick"), Command = "true", Interval = 1, Subscriptions = ["linux"], Publish = true }, cts.Token);
+        await PutCheckAsync(cluster[leader], new CheckConfig { Metadata = Meta("tick"), Command = "true", Interval = 2, Subscriptions = ["linux"], Publish = true }, cts.Token);
         await cluster.WaitUntilAsync(() => agent.RequestsFor("tick").Count() >= 2, cts.Token);
 
         await cluster.StopAsync(leader);

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Sensu.Backend.Agentd;
+using Sensu.Backend.Cluster;
 using Sensu.Store;
 
-namespace Sensu.Backend.Cluster;
+namespace Sensu.Backend.Agentd;
 
 /// <summary>
 /// Which agents are connected anywhere in the cluster (<see cref="IAgentPresence"/> for round robin and the
@@ -10,7 +10,7 @@ namespace Sensu.Backend.Cluster;
 /// backends published in their <see cref="PresenceRecord"/>s at their last heartbeat. This backend's own record is
 /// written at each heartbeat when its agents changed, and only while other backends are alive to read it.
 /// </summary>
-public sealed class ClusterPresence(AgentSessions sessions, IResourceReader reader, IResourceWriter writer, BackendIdentity identity) : IAgentPresence
+public sealed class ClusterPresence(AgentSessions sessions, IResourceReader reader, IResourceWriter writer, BackendIdentity identity) : IAgentPresence, IClusterParticipant
 {
     private const string RecordType = "Presence";
 
@@ -29,7 +29,7 @@ public sealed class ClusterPresence(AgentSessions sessions, IResourceReader read
     }
 
     /// <summary>Publishes this backend's agents (when clustered) and reloads the other live backends'.</summary>
-    public async Task SyncAsync(IReadOnlySet<string> liveOthers, CancellationToken cancellationToken)
+    public async Task HeartbeatAsync(IReadOnlySet<string> liveOthers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(liveOthers);
         if (liveOthers.Count == 0)
@@ -41,7 +41,7 @@ public sealed class ClusterPresence(AgentSessions sessions, IResourceReader read
             .Select(s => new PresenceAgent(s.Namespace, s.AgentName, [.. s.CurrentTopics.Order(StringComparer.Ordinal)]))
             .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal)
             .ToList();
-        var json = JsonSerializer.Serialize(new PresenceRecord(identity.Id, agents), ClusterJsonContext.Default.PresenceRecord);
+        var json = JsonSerializer.Serialize(new PresenceRecord(identity.Id, agents), ClusterJson.Presence);
         if (json != _written)
         {
             await writer.PutAsync(new ResourceWrite(ResourceKey.Cluster(ClusterKinds.Presence, identity.Id), RecordType, json), cancellationToken);
@@ -51,7 +51,7 @@ public sealed class ClusterPresence(AgentSessions sessions, IResourceReader read
         var page = await reader.ListAsync(ClusterKinds.Presence, null, PageRequest.All, cancellationToken);
         foreach (var stored in page.Items)
         {
-            if (!liveOthers.Contains(stored.Key.Name) || JsonSerializer.Deserialize(stored.Json, ClusterJsonContext.Default.PresenceRecord) is not { } record)
+            if (!liveOthers.Contains(stored.Key.Name) || JsonSerializer.Deserialize(stored.Json, ClusterJson.Presence) is not { } record)
                 continue;
             foreach (var agent in record.Agents)
             {
@@ -67,7 +67,7 @@ public sealed class ClusterPresence(AgentSessions sessions, IResourceReader read
     }
 
     /// <summary>Removes this backend's record (on a clean stop: its agents are gone with it).</summary>
-    public async Task RemoveAsync(CancellationToken cancellationToken)
+    public async Task LeaveAsync(CancellationToken cancellationToken)
     {
         await writer.DeleteAsync(ResourceKey.Cluster(ClusterKinds.Presence, identity.Id), cancellationToken);
         _written = null;

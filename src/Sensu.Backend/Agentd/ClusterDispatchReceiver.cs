@@ -2,13 +2,13 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Sensu.Backend.Agentd;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Secrets;
 using Sensu.Core.Json;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
 
-namespace Sensu.Backend.Cluster;
+namespace Sensu.Backend.Agentd;
 
 /// <summary>
 /// Follows the store's change feed for <see cref="ClusterKinds.Dispatch"/> and hands each check request another
@@ -70,7 +70,7 @@ public sealed class ClusterDispatchReceiver(
         DispatchRecord? record = null;
         try
         {
-            record = JsonSerializer.Deserialize(resource.Json, ClusterJsonContext.Default.DispatchRecord);
+            record = JsonSerializer.Deserialize(resource.Json, ClusterJson.Dispatch);
             if (record is null || record.Origin == identity.Id)
                 return;
             if (record.Token > 0)

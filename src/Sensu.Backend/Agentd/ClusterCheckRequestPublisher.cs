@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Sensu.Backend.Agentd;
+using Sensu.Backend.Cluster;
 using Sensu.Core.Json;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
 
-namespace Sensu.Backend.Cluster;
+namespace Sensu.Backend.Agentd;
 
 /// <summary>
 /// Delivers a check request to this backend's own sessions at once and, only when other live backends exist, also
@@ -47,7 +47,7 @@ public sealed class ClusterCheckRequestPublisher(
         var key = ResourceKey.Cluster(ClusterKinds.Dispatch, $"{identity.Id}.{Guid.NewGuid():N}");
         try
         {
-            await writer.CreateAsync(new ResourceWrite(key, RecordType, JsonSerializer.Serialize(record, ClusterJsonContext.Default.DispatchRecord)), cancellationToken);
+            await writer.CreateAsync(new ResourceWrite(key, RecordType, JsonSerializer.Serialize(record, ClusterJson.Dispatch)), cancellationToken);
             _written.Enqueue((key, time.GetUtcNow()));
         }
         catch (StoreException ex)
