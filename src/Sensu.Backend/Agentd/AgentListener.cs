@@ -8,7 +8,7 @@ namespace Sensu.Backend.Agentd;
 /// The agent port's Kestrel listener. Requests are told apart from API ones by the local port they arrived on:
 /// the agent port serves only the WebSocket endpoint, the API port never upgrades agents.
 /// </summary>
-public sealed class AgentListener
+public sealed class AgentListener : Sensu.Backend.Cluster.IAgentEndpoint
 {
     private ListenOptions? listen;
 

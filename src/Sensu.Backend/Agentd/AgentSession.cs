@@ -63,6 +63,9 @@ public sealed class AgentSession : IAsyncDisposable
     /// <summary>Whether a check request for <paramref name="topic"/> reaches this agent.</summary>
     public bool IsSubscribed(string topic) => Volatile.Read(ref topics).Contains(topic);
 
+    /// <summary>The topics (subscriptions and <c>entity:NAME</c>) whose check requests reach this agent now.</summary>
+    public IReadOnlyCollection<string> CurrentTopics => Volatile.Read(ref topics);
+
     /// <summary>
     /// Sends the agent its entity's configuration (an <c>entity_config</c> message) unless it is the one sent last,
     /// and from now on delivers the check requests of the configuration's subscriptions. False when the outbox

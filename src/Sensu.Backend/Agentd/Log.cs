@@ -58,4 +58,16 @@ internal static partial class Log
 
     [LoggerMessage(2018, LogLevel.Warning, "entity configuration for agent {Agent} not sent: its send queue is full")]
     public static partial void EntityConfigNotQueued(ILogger logger, string agent);
+
+    [LoggerMessage(2019, LogLevel.Warning, "check request from {Origin} dropped: fencing token {Token} is older than {Newest}")]
+    public static partial void Fenced(ILogger logger, string origin, long token, long newest);
+
+    [LoggerMessage(2020, LogLevel.Error, "could not deliver a check request from backend {Origin}")]
+    public static partial void DeliveryFailed(ILogger logger, string origin, Exception exception);
+
+    [LoggerMessage(2021, LogLevel.Warning, "the cluster dispatch feed fell behind; check requests may have been missed")]
+    public static partial void DispatchLagged(ILogger logger, Exception exception);
+
+    [LoggerMessage(2022, LogLevel.Error, "could not dispatch a check request to the other backends")]
+    public static partial void DispatchFailed(ILogger logger, Exception exception);
 }

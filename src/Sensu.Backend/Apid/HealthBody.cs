@@ -17,12 +17,21 @@ public sealed record HealthBody(
     public string? StoreCondition { get; init; }
 }
 
-/// <summary>One store member's health.</summary>
+/// <summary>One backend's health (its store's); the URLs are ours, absent until its first heartbeat is read.</summary>
 public sealed record ClusterMemberHealth(
     [property: JsonPropertyName("MemberID")] ulong MemberId,
     [property: JsonPropertyName("Name")] string Name,
     [property: JsonPropertyName("Err")] string Err,
-    [property: JsonPropertyName("Healthy")] bool Healthy);
+    [property: JsonPropertyName("Healthy")] bool Healthy)
+{
+    [JsonPropertyName("ApiURL")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ApiUrl { get; init; }
+
+    [JsonPropertyName("AgentURL")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AgentUrl { get; init; }
+}
 
 /// <summary>Cluster identity in the health answer.</summary>
 public sealed record HealthHeader(

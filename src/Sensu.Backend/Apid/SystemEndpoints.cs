@@ -16,7 +16,7 @@ public static class SystemEndpoints
             new VersionBody(BackendVersion.SensuApiLevel, BackendVersion.Product),
             ApidJsonContext.Default.VersionBody));
 
-        app.MapGet("/health", async (IStoreHealth store, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async (IStoreHealth store, ClusterMembership cluster, HttpContext context, CancellationToken cancellationToken) =>
         {
             var timeout = TimeSpan.FromSeconds(3);
             if (int.TryParse(context.Request.Query["timeout"], out var seconds) && seconds > 0)
@@ -47,9 +47,25 @@ public static class SystemEndpoints
                 condition = StoreConditions.Name(StoreCondition.Unavailable);
             }
             var healthy = error.Length == 0;
-            var body = new HealthBody(null, [new ClusterMemberHealth(1, "default", error, healthy)], new HealthHeader(1, 1)) { StoreCondition = condition };
+            var body = new HealthBody(null, Members(cluster, error, healthy), new HealthHeader(1, BackendIdentity.MemberNumber(cluster.Identity.Id))) { StoreCondition = condition };
             return Results.Json(body, ApidJsonContext.Default.HealthBody, statusCode: healthy ? 200 : 503);
         });
         return app;
+    }
+
+    /// <summary>
+    /// Each live backend of the cluster (this one always), all sharing the store's health: a backend whose store
+    /// answers is healthy. Names are the backends' ids; the URLs are ours, beside Sensu's keys.
+    /// </summary>
+    private static List<ClusterMemberHealth> Members(ClusterMembership cluster, string error, bool healthy)
+    {
+        var members = cluster.Members.Select(m => new ClusterMemberHealth(BackendIdentity.MemberNumber(m.Id), m.Id, error, healthy)
+        {
+            ApiUrl = m.ApiUrl,
+            AgentUrl = m.AgentUrl,
+        }).ToList();
+        if (members.All(m => m.Name != cluster.Identity.Id))
+            members.Insert(0, new ClusterMemberHealth(BackendIdentity.MemberNumber(cluster.Identity.Id), cluster.Identity.Id, error, healthy));
+        return members;
     }
 }

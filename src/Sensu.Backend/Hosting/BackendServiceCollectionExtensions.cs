@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Agentd;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Authentication;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Eventd;
 using Sensu.Backend.Keepalived;
 using Sensu.Backend.Metrics;
@@ -28,7 +29,10 @@ public static class BackendServiceCollectionExtensions
         services.AddApid();
         services.AddEventd();
         services.AddPipelined();
+        services.AddCluster();
+        services.Configure<ClusterOptions>(cluster => cluster.ApiUrl = options.ApiUrl);
         services.AddAgentd();
+        services.AddAgentdCluster();
         services.AddKeepalived();
         services.AddSchedulerd();
         services.AddSensuMetrics();

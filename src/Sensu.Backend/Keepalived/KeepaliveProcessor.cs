@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Registry;
@@ -13,7 +14,8 @@ namespace Sensu.Backend.Keepalived;
 /// <summary>
 /// What keepalived does for one keepalive and for one expired switch (core-spec §4.2): registration of unknown
 /// agent entities, <c>last_seen</c>, the OK keepalive event, the warning/critical keepalive events, and
-/// deregistration. Keepalive events are stored through Eventd's <see cref="IEventWriter"/>; registration and
+/// deregistration. A switch fires against the stored entity's <c>last_seen</c> (keepalives received by any
+/// backend of a cluster count), and only the cluster leader (<see cref="IClusterLeader"/>) alerts. Keepalive events are stored through Eventd's <see cref="IEventWriter"/>; registration and
 /// deregistration events go to the pipeline unstored, as in Sensu, through Eventd's <see cref="IUnstoredEventWriter"/>.
 /// </summary>
 public sealed class KeepaliveProcessor(
@@ -22,6 +24,7 @@ public sealed class KeepaliveProcessor(
     IEventWriter writer,
     IUnstoredEventWriter unstored,
     IOptions<KeepalivedOptions> options,
+    IClusterLeader leader,
     TimeProvider time,
     ILogger<KeepaliveProcessor> logger)
 {
@@ -76,8 +79,20 @@ public sealed class KeepaliveProcessor(
         if (entity is null)
             return null;
         var now = time.GetUtcNow().ToUnixTimeSeconds();
+        // Another backend may have received keepalives since (the agent moved, or this is the leader's adopted
+        // switch): the stored last_seen is the cluster's word. In a cluster only the leader alerts or deregisters,
+        // once; the others keep watching in case they lead next.
+        if (entity.LastSeen > state.LastSeen)
+        {
+            state.LastSeen = entity.LastSeen;
+            if (now - state.LastSeen < state.Timeout)
+                return NextDue(state, now);
+        }
+        var leading = leader.IsLeaderAt(time.GetUtcNow());
         if (entity.Deregister)
         {
+            if (!leading)
+                return NextDue(state, now);
             await DeregisterAsync(entity, now, cancellationToken);
             return null;
         }
@@ -95,7 +110,7 @@ public sealed class KeepaliveProcessor(
             status = 2;
             threshold = state.Critical;
         }
-        if (status != 0)
+        if (status != 0 && leading)
         {
             var failing = KeepaliveEvents.Keepalive(
                 entity, state.LastCheck, state.Pipelines, status, KeepaliveEvents.FailureOutput(key.Entity, elapsed, threshold), now);

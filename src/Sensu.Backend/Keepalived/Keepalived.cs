@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Resources;
 using Sensu.Core.Json;
 using Sensu.Core.Resources.Core;
@@ -25,6 +26,7 @@ public sealed class Keepalived : BackgroundService
     private readonly KeepaliveProcessor _processor;
     private readonly ResourceService _resources;
     private readonly IEventStore _events;
+    private readonly IClusterLeader _leader;
     private readonly TimeProvider _time;
     private readonly ILogger<Keepalived> _logger;
     private readonly KeepalivedMetrics _metrics;
@@ -34,6 +36,7 @@ public sealed class Keepalived : BackgroundService
         KeepaliveProcessor processor,
         ResourceService resources,
         IEventStore events,
+        IClusterLeader leader,
         IMeterFactory meterFactory,
         TimeProvider time,
         ILogger<Keepalived> logger)
@@ -44,6 +47,7 @@ public sealed class Keepalived : BackgroundService
         _processor = processor;
         _resources = resources;
         _events = events;
+        _leader = leader;
         _time = time;
         _logger = logger;
         _switches = new KeepaliveSwitches(time);
@@ -72,15 +76,16 @@ public sealed class Keepalived : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var stopping = stoppingToken.Register(Close);
-        await RestoreAsync(stoppingToken);
+        await RestoreAsync(adoptOnly: false, stoppingToken);
         var readers = _queues.Readers;
-        var loops = new Task[readers.Count + 1];
+        var loops = new Task[readers.Count + 2];
         for (var i = 0; i < readers.Count; i++)
         {
             var reader = readers[i];
             loops[i] = Task.Run(() => RunWorkerAsync(reader, stoppingToken), CancellationToken.None);
         }
-        loops[^1] = Task.Run(() => RunExpiriesAsync(stoppingToken), CancellationToken.None);
+        loops[^2] = Task.Run(() => RunExpiriesAsync(stoppingToken), CancellationToken.None);
+        loops[^1] = Task.Run(() => RunAdoptionAsync(stoppingToken), CancellationToken.None);
         await Task.WhenAll(loops);
     }
 
@@ -160,8 +165,36 @@ public sealed class Keepalived : BackgroundService
         }
     }
 
-    /// <summary>Arms a switch for every agent entity seen before, due at <c>last_seen + timeout</c> (the store's word only).</summary>
-    private async Task RestoreAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// In a cluster, the leader arms switches for the agent entities it has none for (agents of other backends,
+    /// alive or dead), at every <see cref="IClusterLeader.RefreshInterval"/>: when a backend dies, its agents that
+    /// reconnect nowhere are alerted on by the leader. Alone, there is nothing to adopt and the loop ends at once.
+    /// </summary>
+    private async Task RunAdoptionAsync(CancellationToken stoppingToken)
+    {
+        var interval = _leader.RefreshInterval;
+        if (interval == System.Threading.Timeout.InfiniteTimeSpan)
+            return;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(interval, _time, stoppingToken);
+                if (_leader.IsClustered && _leader.IsLeaderAt(_time.GetUtcNow()))
+                    await RestoreAsync(adoptOnly: true, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>
+    /// Arms a switch for every agent entity seen before (<paramref name="adoptOnly"/>: those without one), due at
+    /// <c>last_seen + timeout</c> (the store's word only).
+    /// </summary>
+    private async Task RestoreAsync(bool adoptOnly, CancellationToken cancellationToken)
     {
         try
         {
@@ -173,6 +206,8 @@ public sealed class Keepalived : BackgroundService
                 if (entity.EntityClass != Entity.AgentClass || entity.LastSeen <= 0)
                     continue;
                 var key = new KeepaliveKey(entity.Metadata.Namespace!, entity.Metadata.Name!);
+                if (adoptOnly && _switches.Find(key) is not null)
+                    continue;
                 var state = _switches.GetOrAdd(key);
                 var stored = await _events.GetEventAsync(new EventKey(key.Namespace, key.Entity, KeepaliveEvents.KeepaliveCheck), cancellationToken);
                 var check = stored is null ? null : JsonSerializer.Deserialize(stored.Json, SensuJsonContext.Default.Event)?.Check;
@@ -195,7 +230,8 @@ public sealed class Keepalived : BackgroundService
                     state.Gate.Release();
                 }
             }
-            Log.Restored(_logger, armed);
+            if (!adoptOnly || armed > 0)
+                Log.Restored(_logger, armed);
         }
         catch (Exception ex) when (ex is StoreException or JsonException)
         {

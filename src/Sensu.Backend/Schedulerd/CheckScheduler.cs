@@ -1,17 +1,19 @@
 using Microsoft.Extensions.Logging;
+using Sensu.Backend.Cluster;
 using Sensu.Core.Resources.Core;
 
 namespace Sensu.Backend.Schedulerd;
 
 /// <summary>
 /// The timer loop of one published check: waits for each tick of its schedule (on <see cref="TimeProvider"/>),
-/// skips ticks inside a subdue window, and executes the rest. <see cref="StopAsync"/> cancels and awaits the loop.
+/// skips ticks inside a subdue window and ticks this backend did not lead (<see cref="IClusterLeader"/>), and executes the rest. <see cref="StopAsync"/> cancels and awaits the loop.
 /// </summary>
 internal sealed class CheckScheduler(
     CheckConfig check,
     string fingerprint,
     ICheckSchedule schedule,
     CheckExecutor executor,
+    IClusterLeader leader,
     TimeProvider time,
     SchedulerdMetrics metrics,
     ILogger logger)
@@ -57,6 +59,10 @@ internal sealed class CheckScheduler(
             await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken);
             var now = time.GetUtcNow();
             from = target > now ? target : now;
+            // The leader at the tick's own instant executes it: a follower whose timer fired late, after taking the
+            // lease over, must not execute a tick its predecessor already did.
+            if (!leader.IsLeaderAt(target))
+                continue;
             if (SubdueWindows.IsSubdued(check, now))
             {
                 Log.Subdued(logger, name);

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Caching;
+using Sensu.Backend.Cluster;
 using Sensu.Core.Json;
 using Sensu.Core.Resources.Core;
 using Sensu.Store;
@@ -13,7 +14,9 @@ namespace Sensu.Backend.Schedulerd;
 /// <summary>
 /// The scheduler daemon (core-spec §7): one timer loop per published check of every namespace, kept in step with
 /// the check cache (a created, changed or deleted check is rescheduled at once), plus the ad hoc queue filled by
-/// <c>POST /checks/NAME/execute</c>. Stopping cancels and awaits every loop.
+/// <c>POST /checks/NAME/execute</c>. Stopping cancels and awaits every loop. In a cluster every backend keeps the
+/// timers but only the leader (<see cref="IClusterLeader"/>) executes a tick, so a check fires once per interval
+/// across the cluster; ad hoc requests are executed by the backend that received them.
 /// </summary>
 public sealed class Schedulerd : BackgroundService
 {
@@ -21,6 +24,7 @@ public sealed class Schedulerd : BackgroundService
     private readonly IReadOnlyList<Func<CancellationToken, Task>> _readiness;
     private readonly CheckExecutor _executor;
     private readonly AdhocQueue _adhoc;
+    private readonly IClusterLeader _leader;
     private readonly TimeProvider _time;
     private readonly ILogger<Schedulerd> _logger;
     private readonly SchedulerdMetrics _metrics;
@@ -40,6 +44,7 @@ public sealed class Schedulerd : BackgroundService
         ResourceCache<Entity> entities,
         CheckExecutor executor,
         AdhocQueue adhoc,
+        IClusterLeader leader,
         IMeterFactory meterFactory,
         TimeProvider time,
         ILogger<Schedulerd> logger)
@@ -49,6 +54,7 @@ public sealed class Schedulerd : BackgroundService
         _readiness = [checks.WaitReadyAsync, assets.WaitReadyAsync, hooks.WaitReadyAsync, entities.WaitReadyAsync];
         _executor = executor;
         _adhoc = adhoc;
+        _leader = leader;
         _time = time;
         _logger = logger;
         _metrics = new SchedulerdMetrics(meterFactory, () => _scheduled);
@@ -118,7 +124,7 @@ public sealed class Schedulerd : BackgroundService
                 Log.InvalidSchedule(_logger, $"{key.Item1}/{key.Item2}", ex.Message);
                 continue;
             }
-            var scheduler = new CheckScheduler(check, Fingerprint(check), schedule, _executor, _time, _metrics, _logger);
+            var scheduler = new CheckScheduler(check, Fingerprint(check), schedule, _executor, _leader, _time, _metrics, _logger);
             _schedulers[key] = scheduler;
             scheduler.Start();
             Log.Scheduled(_logger, $"{key.Item1}/{key.Item2}", check.Cron ?? $"every {check.Interval}s");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Keepalived;
 
 namespace Sensu.Backend.Hosting;
@@ -13,6 +14,7 @@ public static class KeepalivedServiceCollectionExtensions
         services.AddOptions<KeepalivedOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClusterLeader, SingleBackendLeader>();
         services.AddSingleton<KeepaliveProcessor>();
         services.AddSingleton<KeepaliveQueues>();
         services.Replace(ServiceDescriptor.Singleton<IKeepaliveReceiver>(sp => sp.GetRequiredService<KeepaliveQueues>()));

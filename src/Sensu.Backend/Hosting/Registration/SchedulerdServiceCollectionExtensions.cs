@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sensu.Backend.Caching;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Schedulerd;
 using Sensu.Core.Resources.Core;
 using Sensu.Execution.JavaScript;
@@ -20,6 +21,7 @@ public static class SchedulerdServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdhocQueue>();
+        services.TryAddSingleton<IClusterLeader, SingleBackendLeader>();
         services.AddResourceCache<CheckConfig>();
         services.AddResourceCache<Asset>();
         services.AddResourceCache<HookConfig>();
