@@ -45,4 +45,15 @@ public sealed class PostgresResourceReader(PostgresStore store) : IResourceReade
             return PostgresPaging.ToPage(rows, page, r => ContinueToken.After(r.Key));
         }, cancellationToken);
     }
+
+    public Task<IReadOnlyList<string>> ListKindsAsync(CancellationToken cancellationToken) =>
+        store.ReadAsync<IReadOnlyList<string>>(async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(ResourceSql.ListKinds, connection);
+            var kinds = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                kinds.Add(reader.GetString(0));
+            return kinds;
+        }, cancellationToken);
 }

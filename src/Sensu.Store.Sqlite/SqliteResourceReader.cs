@@ -69,6 +69,21 @@ public sealed class SqliteResourceReader(SqliteStore store) : IResourceReader
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<string>> ListKindsAsync(CancellationToken cancellationToken) =>
+        store.ReadAsync<IReadOnlyList<string>>(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = ResourceSql.ListKinds;
+            var kinds = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                kinds.Add(reader.GetString(0));
+            }
+
+            return kinds;
+        }, cancellationToken);
+
     private static async Task<Page<StoredResource>> ReadPageAsync(SqliteCommand command, string kind, PageRequest page, CancellationToken cancellationToken)
     {
         var rows = new List<StoredResource>();

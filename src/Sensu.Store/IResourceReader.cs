@@ -16,4 +16,11 @@ public interface IResourceReader
     /// </summary>
     Task<Page<StoredResource>> ListAsync(string kind, string? @namespace, StoreFilter filter, PageRequest page, CancellationToken cancellationToken) =>
         ListAsync(kind, @namespace, page, cancellationToken);
+
+    /// <summary>
+    /// Every kind that has at least one stored resource, ordered ordinally (used to copy or verify a whole store).
+    /// A store that cannot tell (a cache or a view over another reader) throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListKindsAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot list the kinds it holds");
 }

@@ -18,6 +18,18 @@ public abstract class ResourceListingConformance : StoreConformanceBase
         items.Select(r => r.Key.Namespace.Length == 0 ? r.Key.Name : $"{r.Key.Namespace}/{r.Key.Name}").ToArray();
 
     [Fact]
+    public async Task List_kinds_names_each_kind_with_a_resource_once_in_ordinal_order()
+    {
+        Assert.Empty(await Store.Reader.ListKindsAsync(Ct));
+        await SeedAsync();
+        await Store.Writer.CreateAsync(Write(Users, string.Empty, "bob"), Ct);
+        Assert.Equal([Checks, Handlers, StoreKinds.Namespaces, Users], await Store.Reader.ListKindsAsync(Ct));
+
+        Assert.True(await Store.Writer.DeleteAsync(Key(Handlers, "default", "zz"), Ct));
+        Assert.Equal([Checks, StoreKinds.Namespaces, Users], await Store.Reader.ListKindsAsync(Ct));
+    }
+
+    [Fact]
     public async Task List_of_one_namespace_is_ordered_by_name_and_holds_only_that_kind()
     {
         await SeedAsync();

@@ -47,4 +47,6 @@ internal static class ResourceSql
 
     /// <summary><c>{0}</c>: the limit parameter (NULL for all).</summary>
     public const string ListTail = " ORDER BY namespace, name LIMIT {0};";
+
+    public const string ListKinds = "SELECT DISTINCT kind FROM resources ORDER BY kind;";
 }

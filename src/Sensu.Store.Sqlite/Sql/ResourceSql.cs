@@ -49,4 +49,6 @@ internal static class ResourceSql
         ORDER BY namespace, name
         LIMIT $limit;
         """;
+
+    public const string ListKinds = "SELECT DISTINCT kind FROM resources ORDER BY kind;";
 }
