@@ -2,13 +2,13 @@ using Sensu.Testing.Processes;
 
 namespace Sensu.IntegrationTests.Cluster;
 
-/// <summary>Starts real backends on one PostgreSQL DSN with short cluster timings (heartbeat 500ms, member ttl 3s, lease ttl 2s).</summary>
+/// <summary>Starts real backends on one PostgreSQL DSN with short cluster timings (heartbeat 1s, member ttl 8s, lease ttl 5s: a busy shared machine can delay a heartbeat by seconds).</summary>
 public static class ClusterBackends
 {
     public static readonly IReadOnlyList<string> Arguments =
     [
         "--store", "postgres",
-        "--cluster-heartbeat-interval", "500ms", "--cluster-member-ttl", "3s", "--cluster-lease-ttl", "2s",
+        "--cluster-heartbeat-interval", "1s", "--cluster-member-ttl", "8s", "--cluster-lease-ttl", "5s",
     ];
 
     /// <summary>The first alone (it initialises the store: admin user, namespaces), then the others at once.</summary>

@@ -19,7 +19,7 @@ namespace Sensu.IntegrationTests.Cluster;
 public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Interval = 2;
-    private const int KeepaliveTimeout = 5;
+    private const int KeepaliveTimeout = 10;
     private const string Events = "/api/core/v2/namespaces/default/events";
 
     private PostgresServer? _server;
@@ -39,8 +39,8 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     [PostgresFact]
     public async Task Three_backends_run_a_check_once_per_interval_and_lose_nothing_when_one_is_killed()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var wait = TimeSpan.FromSeconds(90);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        var wait = TimeSpan.FromSeconds(120);
         var dsn = await _server!.CreateDatabaseAsync(timeout.Token);
         var records = Directory.CreateTempSubdirectory("sensu-cluster-events-").FullName;
         var backends = await ClusterBackends.StartAsync(dsn, 3, timeout.Token);
