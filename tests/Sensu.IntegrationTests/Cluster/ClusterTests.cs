@@ -18,7 +18,7 @@ namespace Sensu.IntegrationTests.Cluster;
 /// </summary>
 public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int Interval = 2;
+    private const int Interval = 5;
     private const int KeepaliveTimeout = 10;
     private const string Events = "/api/core/v2/namespaces/default/events";
 
