@@ -63,6 +63,9 @@ public static class BackendFlags
         F.Number("postgres-batch-buffer", "PostgreSQL: event writes that may wait for a batch (PostgresConfig batch_buffer; 0 = unbounded)", (o, v) => o.PostgresBatchBuffer = v),
         F.Number("postgres-batch-size", "PostgreSQL: most event writes committed in one statement (PostgresConfig batch_size)", (o, v) => o.PostgresBatchSize = v),
         F.Number("postgres-batch-workers", "PostgreSQL: event batches written at once, each on its own connection (PostgresConfig batch_workers)", (o, v) => o.PostgresBatchWorkers = v),
+        F.Duration("cluster-heartbeat-interval", "how often this backend writes its heartbeat and renews the leader lease in a cluster (a Go duration, e.g. 5s)", (o, v) => o.ClusterHeartbeatInterval = v),
+        F.Duration("cluster-member-ttl", "how long a backend without a heartbeat is still a live cluster member (a Go duration, e.g. 20s)", (o, v) => o.ClusterMemberTtl = v),
+        F.Duration("cluster-lease-ttl", "how long the leader lease (scheduling, keepalive alerts) lasts without renewal; longer than the heartbeat interval (a Go duration, e.g. 15s)", (o, v) => o.ClusterLeaseTtl = v),
     ];
 
     /// <summary>The backend's settings as <see cref="SettingsBinder"/> binds them.</summary>

@@ -129,4 +129,13 @@ public sealed class BackendOptions
 
     /// <summary>PostgresConfig <c>batch_workers</c>: event batches written at once.</summary>
     public int PostgresBatchWorkers { get; set; } = 2;
+
+    /// <summary>Cluster: how often the heartbeat is written and the leader lease renewed.</summary>
+    public TimeSpan ClusterHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Cluster: how long a backend without a heartbeat is still a live member.</summary>
+    public TimeSpan ClusterMemberTtl { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Cluster: how long the leader lease lasts without renewal.</summary>
+    public TimeSpan ClusterLeaseTtl { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sensu.Backend.Agentd;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Dashboard;
 using Sensu.Backend.Eventd;
 using Sensu.Backend.Keepalived;
@@ -28,6 +29,7 @@ public static class BackendOptionsBinding
         services.Configure<StoreOptions>(o => Store(options, o));
         services.Configure<SecretsOptions>(o => Secrets(options, o));
         services.Configure<DashboardOptions>(o => Dashboard(options, o));
+        services.Configure<ClusterOptions>(o => Cluster(options, o));
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class BackendOptionsBinding
         yield return Bound<PipelinedOptions>(o => Pipelined(options, o));
         yield return Bound<StoreOptions>(o => Store(options, o));
         yield return Bound<DashboardOptions>(o => Dashboard(options, o));
+        yield return Bound<ClusterOptions>(o => Cluster(options, o));
     }
 
     public static ApidOptions Apid(BackendOptions options) => Bound<ApidOptions>(o => Apid(options, o));
@@ -58,6 +61,13 @@ public static class BackendOptionsBinding
         o.Port = b.DashboardPort;
         o.CertFile = b.DashboardCertFile;
         o.KeyFile = b.DashboardKeyFile;
+    }
+
+    private static void Cluster(BackendOptions b, ClusterOptions o)
+    {
+        o.HeartbeatInterval = b.ClusterHeartbeatInterval;
+        o.MemberTtl = b.ClusterMemberTtl;
+        o.LeaseTtl = b.ClusterLeaseTtl;
     }
 
     private static T Bound<T>(Action<T> bind) where T : new()

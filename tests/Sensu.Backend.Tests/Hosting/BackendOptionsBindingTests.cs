@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sensu.Backend.Agentd;
 using Sensu.Backend.Apid;
+using Sensu.Backend.Cluster;
 using Sensu.Backend.Eventd;
 using Sensu.Backend.Hosting;
 using Sensu.Backend.Keepalived;
@@ -143,10 +144,27 @@ public sealed class BackendOptionsBindingTests : IDisposable
             "annotations", "store-sync",
             "store", "postgres-dsn", "postgres-max-open-conns", "postgres-max-idle-conns", "postgres-max-conn-lifetime",
             "postgres-batch-buffer", "postgres-batch-size", "postgres-batch-workers",
+            "cluster-heartbeat-interval", "cluster-member-ttl", "cluster-lease-ttl",
         ];
         Assert.Equal(expected, BackendFlags.All.Select(f => f.Name));
         Assert.All(BackendFlags.All, f => Assert.Equal("SENSU_BACKEND_" + f.Name.Replace('-', '_').ToUpperInvariant(), f.EnvironmentVariable));
         Assert.Equal("SENSU_BACKEND_CONFIG_FILE", BackendFlags.Table.ConfigFileVariable);
+    }
+
+    [Fact]
+    public void The_cluster_timings_come_from_their_flags()
+    {
+        var options = BackendSettings.Load(Flags(("config-file", Config("")),
+            ("cluster-heartbeat-interval", "500ms"), ("cluster-member-ttl", "3s"), ("cluster-lease-ttl", "2")), _ => null);
+        using var services = new ServiceCollection().AddBackendOptions(options).BuildServiceProvider();
+
+        var cluster = services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        Assert.Equal((TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2)),
+            (cluster.HeartbeatInterval, cluster.MemberTtl, cluster.LeaseTtl));
+        using var unset = new ServiceCollection().AddBackendOptions(new BackendOptions()).BuildServiceProvider();
+        var defaults = unset.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(15)),
+            (defaults.HeartbeatInterval, defaults.MemberTtl, defaults.LeaseTtl));
     }
 
     private string Config(string yaml)

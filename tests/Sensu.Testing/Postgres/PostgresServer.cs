@@ -20,12 +20,14 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private readonly StringBuilder _log = new();
     private Process? _process;
+    private IReadOnlyDictionary<string, string>? _settings;
 
-    private PostgresServer(string bin, string root)
+    private PostgresServer(string bin, string root, string? password = null)
     {
         BinDirectory = bin;
         Root = root;
         DataDirectory = Path.Combine(root, "data");
+        Password = password ?? Convert.ToHexString(Guid.NewGuid().ToByteArray());
     }
 
     public string BinDirectory { get; }
@@ -37,7 +39,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; private set; }
 
-    public string Password { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+    public string Password { get; }
 
     /// <summary>What the server printed so far (for failure messages).</summary>
     public string Log
@@ -70,7 +72,7 @@ public sealed class PostgresServer : IAsyncDisposable
         try
         {
             await server.InitAsync(cancellationToken);
-            await server.LaunchAsync(settings, cancellationToken);
+            await server.LaunchAsync(settings, 0, cancellationToken);
             return server;
         }
         catch
@@ -93,6 +95,55 @@ public sealed class PostgresServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
         return ConnectionString(name);
     }
+
+    /// <summary>
+    /// A streaming-replication standby of <paramref name="primary"/>: <c>pg_basebackup -R</c> (its
+    /// <c>primary_conninfo</c> names <paramref name="applicationName"/>, which the primary's
+    /// <c>synchronous_standby_names</c> can list), started on a free port; read-only until <see cref="PromoteAsync"/>.
+    /// </summary>
+    public static async Task<PostgresServer> StartStandbyAsync(
+        PostgresServer primary, string applicationName, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(primary);
+        var root = Path.Combine(Path.GetTempPath(), "sensu-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(root);
+        var standby = new PostgresServer(primary.BinDirectory, root, primary.Password);
+        try
+        {
+            if (AsRoot)
+                await RunPlainAsync("chown", ["-R", $"{RunAsUser}:{RunAsUser}", root], cancellationToken);
+            var source = $"host=127.0.0.1 port={primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)} user={Superuser} password={primary.Password} application_name={applicationName}";
+            await standby.RunToolAsync("pg_basebackup", ["-D", standby.DataDirectory, "-d", source, "-R", "-X", "stream", "--no-sync"], cancellationToken);
+            await standby.LaunchAsync(settings, 0, cancellationToken);
+            return standby;
+        }
+        catch
+        {
+            await standby.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the server (fast shutdown: open sessions are ended) and waits until it has exited; the data stays.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_process is not { HasExited: false } process)
+            return;
+        await SignalAsync(process.Id, "INT");
+        await process.WaitForExitAsync(cancellationToken);
+    }
+
+    /// <summary>Starts the stopped server again on the same port and data directory.</summary>
+    public Task RestartAsync(CancellationToken cancellationToken)
+    {
+        _process?.Dispose();
+        _process = null;
+        return LaunchAsync(_settings, Port, cancellationToken);
+    }
+
+    /// <summary>Promotes a standby to primary (<c>pg_ctl promote</c>, waiting until it accepts writes).</summary>
+    public Task PromoteAsync(CancellationToken cancellationToken) =>
+        RunToolAsync("pg_ctl", ["promote", "-w", "-D", DataDirectory], cancellationToken);
 
     /// <summary>Runs one of the server's programs (<c>pg_basebackup</c>, <c>pg_ctl</c>...) as the server's user; throws unless it exits 0.</summary>
     public Task<string> RunToolAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
@@ -142,9 +193,10 @@ public sealed class PostgresServer : IAsyncDisposable
             "\nhost replication all 127.0.0.1/32 scram-sha-256\n", cancellationToken);
     }
 
-    private async Task LaunchAsync(IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
+    private async Task LaunchAsync(IReadOnlyDictionary<string, string>? settings, int port, CancellationToken cancellationToken)
     {
-        Port = FreePort.Next();
+        _settings = settings;
+        Port = port != 0 ? port : FreePort.Next();
         var arguments = new List<string>
         {
             "-D", DataDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -136,5 +136,14 @@ public sealed class BackendProcess : IAsyncDisposable
     private Task WaitHealthyAsync(CancellationToken cancellationToken) =>
         DotnetChild.WaitForOkAsync(_process, Log, "sensu-backend", new Uri(ApiUrl, "/health"), StartTimeout, cancellationToken);
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL (<c>kill -9</c>): the backend gets no chance to leave the cluster or flush anything.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => DotnetChild.KillAndDeleteAsync(_process, _stateRoot);
 }
