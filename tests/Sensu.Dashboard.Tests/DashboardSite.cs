@@ -22,9 +22,13 @@ public sealed partial class DashboardSite : IAsyncDisposable
 
     public HttpClient Admin { get; }
 
-    public static async Task<DashboardSite> StartAsync(CancellationToken cancellationToken)
+    public static Task<DashboardSite> StartAsync(CancellationToken cancellationToken) =>
+        StartAsync(new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>Same, with extra environment variables for the backend process (an Env provider's secrets).</summary>
+    public static async Task<DashboardSite> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var backend = await BackendProcess.StartAsync(cancellationToken);
+        var backend = await BackendProcess.StartAsync([], environment, cancellationToken);
         Uri? url = null;
         while (url is null)
         {

@@ -14,7 +14,7 @@ namespace Sensu.Backend.Secrets;
 /// Audit: each reference leaves one log line (namespace, secret, consumer, provider, outcome; never a value)
 /// and one <c>sensu.secrets.resolutions</c> count tagged by provider and outcome (<c>ok</c>, <c>cached</c>,
 /// <c>empty</c>, <c>invalid</c>, <c>provider_not_found</c>, <c>not_available</c>, <c>not_found</c>,
-/// <c>no_provider</c>, <c>error</c>).
+/// <c>no_provider</c>, <c>error</c>); the latest per secret is kept in <see cref="SecretAudit"/> for the dashboard.
 /// </para>
 /// <para>
 /// Health: a provider that cannot be reached reports status 2 through <see cref="SecretsHealthEvents"/>; a
@@ -28,6 +28,7 @@ public sealed class SecretsResolver(
     SecretScrubber scrubber,
     SecretsMetrics metrics,
     SecretsHealthEvents health,
+    SecretAudit audit,
     ILogger<SecretsResolver> logger)
 {
     public const string NoProviderDefined = "no secret provider defined";
@@ -93,6 +94,7 @@ public sealed class SecretsResolver(
         if (lookup.Value.Reveal().Length == 0)
         {
             metrics.Resolution(provider.Name, "empty");
+            audit.Record(@namespace, reference.Secret, consumer, provider.Name, "empty");
             Log.SecretEmpty(logger, @namespace, reference.Secret, consumer, provider.Name);
             return null;
         }
@@ -100,6 +102,7 @@ public sealed class SecretsResolver(
             Log.SecretTooShort(logger, @namespace, reference.Secret, SecretScrubber.MinimumLength);
         var outcome = fromCache ? "cached" : "ok";
         metrics.Resolution(provider.Name, outcome);
+        audit.Record(@namespace, reference.Secret, consumer, provider.Name, outcome);
         Log.SecretResolved(logger, @namespace, reference.Secret, consumer, provider.Name, outcome);
         return lookup.Value;
     }
@@ -109,6 +112,7 @@ public sealed class SecretsResolver(
         var outcome = Outcome(kind);
         reason = scrubber.Scrub(reason);
         metrics.Resolution(provider, outcome);
+        audit.Record(@namespace, secret, consumer, provider, outcome);
         Log.SecretFailed(logger, @namespace, secret, consumer, provider, outcome, reason);
         if (kind == SecretErrorKind.ProviderNotAvailable)
             health.ReportUnavailable(reason);

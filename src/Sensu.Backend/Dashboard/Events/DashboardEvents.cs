@@ -109,7 +109,18 @@ public sealed class DashboardEvents(IEventStore events, ResourceService resource
         return statusHolds
             && (string.IsNullOrWhiteSpace(query.Entity) || row.Entity == query.Entity.Trim())
             && (string.IsNullOrWhiteSpace(query.Check) || row.Check == query.Check.Trim())
-            && (string.IsNullOrWhiteSpace(query.Text) || Contains(row.Entity, query.Text) || Contains(row.Check, query.Text) || Contains(row.Output, query.Text));
+            && (string.IsNullOrWhiteSpace(query.Text) || Contains(row.Entity, query.Text) || Contains(row.Check, query.Text) || Contains(row.Output, query.Text))
+            && (string.IsNullOrWhiteSpace(query.Label) || HasLabel(ev.Entity?.Metadata.Labels, query.Label) || HasLabel(ev.Check?.Metadata.Labels, query.Label));
+    }
+
+    private static bool HasLabel(Dictionary<string, string>? labels, string label)
+    {
+        if (labels is null)
+            return false;
+        var equals = label.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0
+            ? labels.ContainsKey(label.Trim())
+            : labels.TryGetValue(label[..equals].Trim(), out var value) && value == label[(equals + 1)..].Trim();
     }
 
     private static bool Contains(string value, string text) =>

@@ -13,7 +13,7 @@ namespace Sensu.Backend.Dashboard.Events;
 /// Resolve, silence and delete from the dashboard. Each is authorized here, on the server, as the API request it
 /// stands for, whatever the page showed: a button hidden from a user is no protection by itself.
 /// </summary>
-public sealed class EventActions(DashboardAccess access, IEventStore events, IEventWriter writer, ResourceService resources, TimeProvider time, ILogger<EventActions> logger)
+public sealed class EventActions(DashboardAccess access, IEventStore events, IEventWriter writer, ResourceService resources, Checks.CheckActions checks, TimeProvider time, ILogger<EventActions> logger)
 {
     /// <summary>What the user may do with the events of <paramref name="namespace"/> (to show or hide the buttons).</summary>
     public async Task<EventPermissions> PermissionsAsync(ClaimsPrincipal user, string @namespace, string entity, string check, CancellationToken cancellationToken) => new(
@@ -67,6 +67,10 @@ public sealed class EventActions(DashboardAccess access, IEventStore events, IEv
         Log.ActionDone(logger, "silence", $"{@namespace}/{entity}/{check}", username);
         return new EventActionResult(true, "Silenced.");
     }
+
+    /// <summary>Re-runs the event's check on its entity: an ad hoc request for <c>entity:NAME</c>, authorized as the API's execute.</summary>
+    public Task<EventActionResult> RerunAsync(ClaimsPrincipal user, string @namespace, string entity, string check, CancellationToken cancellationToken) =>
+        checks.ExecuteAsync(user, @namespace, check, [Entity.EntitySubscription(entity)], "re-run from the dashboard", cancellationToken);
 
     public async Task<EventActionResult> DeleteAsync(ClaimsPrincipal user, string @namespace, string entity, string check, CancellationToken cancellationToken)
     {

@@ -30,6 +30,10 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<DashboardAccess>();
         services.AddSingleton<DashboardEvents>();
         services.AddSingleton<EventActions>();
+        services.AddSingleton<Sensu.Backend.Dashboard.Resources.DashboardResources>();
+        services.AddSingleton<Sensu.Backend.Dashboard.Checks.CheckActions>();
+        services.AddSingleton<Sensu.Backend.Dashboard.Silences.SilenceActions>();
+        services.AddSingleton<Sensu.Backend.Dashboard.Secrets.DashboardSecrets>();
         services.AddScoped<DashboardUser>();
         services.AddSingleton<EventChanges>();
         DecorateEventStore(services);

@@ -48,6 +48,7 @@ public static class SecretsResolutionServiceCollectionExtensions
         services.AddBackendEntity();
         services.TryAddSingleton<SecretsHealthEvents>();
         services.AddHostedService(sp => sp.GetRequiredService<SecretsHealthEvents>());
+        services.TryAddSingleton<SecretAudit>();
         services.TryAddSingleton<SecretsResolver>();
 
         services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp =>
