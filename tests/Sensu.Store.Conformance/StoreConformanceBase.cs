@@ -11,7 +11,7 @@ public abstract class StoreConformanceBase : IAsyncLifetime
     protected const string Handlers = "core/v2/handlers";
     protected const string Users = "core/v2/users";
 
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(5));
     private IStoreUnderTest? _store;
 
     protected IStoreUnderTest Store => _store ?? throw new InvalidOperationException("store not created yet");

@@ -7,7 +7,7 @@ public sealed class PostgresClusterFeedTests(PostgresServerFixture fixture) : IC
 {
     private const string Checks = "core/v2/checks";
     private static readonly HashSet<string> AllKinds = [];
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(5));
     private string _dsn = string.Empty;
     private PostgresStore _a = null!;
     private PostgresStore _b = null!;

@@ -5,7 +5,7 @@ public sealed class PostgresGroupCommitTests(PostgresServerFixture fixture) : IC
     [Fact]
     public async Task Concurrent_event_puts_share_commits_and_each_completes_with_its_committed_row()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await using var store = await fixture.CreateStoreAsync(dsn => new PostgresStoreOptions { Dsn = dsn, BatchWorkers = 1 });
         await new PostgresResourceWriter(store).CreateAsync(new ResourceWrite(ResourceKey.Cluster(StoreKinds.Namespaces, "default"), "Namespace", "{}"), timeout.Token);
         var events = new PostgresEventStore(store);
@@ -26,7 +26,7 @@ public sealed class PostgresGroupCommitTests(PostgresServerFixture fixture) : IC
     [Fact]
     public async Task Puts_of_one_key_in_one_batch_keep_the_last()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await using var store = await fixture.CreateStoreAsync(dsn => new PostgresStoreOptions { Dsn = dsn, BatchWorkers = 1 });
         await new PostgresResourceWriter(store).CreateAsync(new ResourceWrite(ResourceKey.Cluster(StoreKinds.Namespaces, "default"), "Namespace", "{}"), timeout.Token);
         var events = new PostgresEventStore(store);

@@ -7,7 +7,7 @@ public sealed class PostgresMigrationTests(PostgresServerFixture fixture) : ICla
     [Fact]
     public async Task Three_stores_starting_at_once_on_a_fresh_database_migrate_it_once()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var dsn = await fixture.Server.CreateDatabaseAsync(timeout.Token);
         var stores = Enumerable.Range(0, 3).Select(_ => new PostgresStore(new PostgresStoreOptions { Dsn = dsn })).ToArray();
         try
@@ -37,7 +37,7 @@ public sealed class PostgresMigrationTests(PostgresServerFixture fixture) : ICla
     [Fact]
     public async Task A_second_start_on_a_migrated_database_keeps_the_data()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var dsn = await fixture.Server.CreateDatabaseAsync(timeout.Token);
         var key = ResourceKey.Cluster(StoreKinds.Namespaces, "kept");
         await using (var first = new PostgresStore(new PostgresStoreOptions { Dsn = dsn }))
