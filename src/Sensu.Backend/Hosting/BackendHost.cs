@@ -10,6 +10,7 @@ using Sensu.Backend.Agentd;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Dashboard;
 using Sensu.Core.Configuration;
+using Sensu.Core.Logging;
 
 namespace Sensu.Backend.Hosting;
 
@@ -77,18 +78,7 @@ public static class BackendHost
         // The dashboard's framework script: from the build's static web assets manifest when there is one (a published
         // backend has the files in wwwroot instead).
         builder.WebHost.UseStaticWebAssets();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
-        builder.Logging.SetMinimumLevel(SensuLogLevels.FromSensu(options.LogLevel));
-        builder.Logging.AddFilter("Microsoft", SensuLogLevels.Framework(options.LogLevel));
-        // A failed start is reported once, as one line, by StartupFailure; the host's own "Hosting failed to start"
-        // (an error with the stack trace) is left out. A faulted daemon is still logged (critical, with its exception).
-        builder.Logging.AddFilter(StartupFailure.HostCategory, LogLevel.Critical);
+        builder.Logging.AddSensuConsole("backend", options.LogFormat, options.LogLevel);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
