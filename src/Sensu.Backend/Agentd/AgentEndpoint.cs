@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,7 +63,9 @@ public sealed class AgentEndpoint(
                 using var stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, context.RequestAborted);
                 // Queued before the session runs, so it is the first message the agent receives.
                 await entityConfigs.SendCurrentAsync(session, stopping.Token);
-                await session.RunAsync(stopping.Token);
+                // A dropped connection is the agent's side ending, not the backend stopping: the session says which.
+                using var aborted = context.RequestAborted.Register(() => session.Close("connection lost: the network connection to the agent was aborted", WebSocketCloseStatus.EndpointUnavailable));
+                await session.RunAsync(lifetime.ApplicationStopping);
             }
             finally
             {

@@ -69,6 +69,7 @@ public static class BackendHost
         var dashboard = BackendOptionsBinding.Dashboard(options);
         var dashboardAddress = ListenAddress.FromHost(dashboard.Host, dashboard.Port, "dashboard-host");
         var dashboardListener = new DashboardListener();
+        ListenOptions? apiListen = null;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -89,6 +90,7 @@ public static class BackendHost
                 if (!string.IsNullOrEmpty(apid.CertFile) && !string.IsNullOrEmpty(apid.KeyFile))
                     listen.UseHttps(X509Certificate2.CreateFromPemFile(apid.CertFile, apid.KeyFile));
                 listen.UseSensuErrorBodies();
+                apiListen = listen;
             }
             if (api.IsAny)
                 kestrel.ListenAnyIP(api.Port, Configure);
@@ -130,6 +132,7 @@ public static class BackendHost
         app.UseAgentd();
         app.MapDashboard(dashboardListener);
         app.UseSensuBackend();
+        app.Lifetime.ApplicationStarted.Register(() => LogApiListener(app.Services, apiListen, apid));
         app.Lifetime.ApplicationStarted.Register(() => LogAgentListener(app.Services, agentd));
         app.Lifetime.ApplicationStarted.Register(() => LogDashboardListener(app.Services, dashboardListener));
         return app;
@@ -157,17 +160,30 @@ public static class BackendHost
             : throw new SettingsException($"agent-host \"{host}\" is not an IP address");
     }
 
+    /// <summary>A listener as bound, <c>scheme://address:port</c>: <c>[::]</c> or <c>0.0.0.0</c> when every interface.</summary>
+    private static string Bound(string scheme, IPEndPoint endpoint) =>
+        scheme + "://" + (endpoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + endpoint.Address + "]" : endpoint.Address.ToString())
+        + ":" + endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void LogApiListener(IServiceProvider services, ListenOptions? listen, ApidOptions apid)
+    {
+        if (listen?.IPEndPoint is { Port: > 0 } endpoint)
+            Apid.Log.ListenerStarted(services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Apid"),
+                Bound(!string.IsNullOrEmpty(apid.CertFile) && !string.IsNullOrEmpty(apid.KeyFile) ? "https" : "http", endpoint));
+    }
+
     private static void LogDashboardListener(IServiceProvider services, DashboardListener listener)
     {
-        if (listener.Url is { } url)
-            Sensu.Backend.Dashboard.Log.ListenerStarted(services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Dashboard"), url);
+        if (listener.BoundEndpoint is { } endpoint)
+            Sensu.Backend.Dashboard.Log.ListenerStarted(services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Dashboard"), Bound(listener.Tls ? "https" : "http", endpoint));
     }
 
     private static void LogAgentListener(IServiceProvider services, AgentdOptions agentd)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Agentd");
-        if (services.GetRequiredService<AgentListener>().Url is { } url)
-            Agentd.Log.ListenerStarted(logger, url);
+        var listener = services.GetRequiredService<AgentListener>();
+        if (listener.BoundEndpoint is { } endpoint)
+            Agentd.Log.ListenerStarted(logger, Bound(listener.Tls ? "wss" : "ws", endpoint));
         if (!string.IsNullOrWhiteSpace(agentd.AuthCrlUrls))
             Agentd.Log.CrlUnsupported(logger);
     }
