@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -63,8 +62,8 @@ public sealed class AgentEndpoint(
                 using var stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, context.RequestAborted);
                 // Queued before the session runs, so it is the first message the agent receives.
                 await entityConfigs.SendCurrentAsync(session, stopping.Token);
-                // A dropped connection is the agent's side ending, not the backend stopping: the session says which.
-                using var aborted = context.RequestAborted.Register(() => session.Close("connection lost: the network connection to the agent was aborted", WebSocketCloseStatus.EndpointUnavailable));
+                // Only the backend's stop is "backend stopping": a connection that drops or closes ends the session's
+                // receive loop, which records the agent's reason (its close frame) or the connection lost.
                 await session.RunAsync(lifetime.ApplicationStopping);
             }
             finally
