@@ -1,3 +1,4 @@
+using Sensu.Core.Configuration;
 using Sensu.Agent.Hosting;
 
-return await AgentCli.Build().Parse(args).InvokeAsync();
+return await StartupFailure.InvokeAsync(AgentCli.Build().Parse(args), Console.Error);

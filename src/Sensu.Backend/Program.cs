@@ -1,3 +1,4 @@
+using Sensu.Core.Configuration;
 using Sensu.Backend.Hosting;
 
-return await BackendCli.Build().Parse(args).InvokeAsync();
+return await StartupFailure.InvokeAsync(BackendCli.Build().Parse(args), Console.Error);

@@ -61,6 +61,6 @@ public sealed partial class DashboardSite : IAsyncDisposable
         await Backend.DisposeAsync();
     }
 
-    [GeneratedRegex(@"dashboard listener started on (\S+)")]
+    [GeneratedRegex(@"dashboard listener started on ([^\s""]+)")]
     private static partial Regex ListenerLine();
 }

@@ -1,4 +1,5 @@
 using Sensu.Core.Configuration;
+using Sensu.Core.Logging;
 
 namespace Sensu.Agent.Configuration;
 
@@ -62,6 +63,7 @@ public static class AgentFlags
         F.Text("cert-file", "certificate for TLS authentication", (o, v) => o.CertFile = v),
         F.Text("key-file", "key for TLS authentication", (o, v) => o.KeyFile = v),
         F.Text("log-level", "logging level [panic, fatal, error, warn, info, debug, trace]", (o, v) => o.LogLevel = v),
+        F.Choice("log-format", "log format [json, text]: json writes Sensu's JSON lines, text one line for a human", SensuLogFormat.Names, (o, v) => o.LogFormat = v),
     ];
 
     /// <summary>The agent's settings as <see cref="SettingsBinder"/> binds them.</summary>

@@ -60,6 +60,9 @@ public sealed class AgentOptions
 
     public string LogLevel { get; set; } = "warn";
 
+    /// <summary><c>json</c> (Sensu's JSON lines) or <c>text</c>.</summary>
+    public string LogFormat { get; set; } = "json";
+
     /// <summary>True when a client certificate is configured: the agent authenticates with mTLS, no password.</summary>
     public bool UsesClientCertificate => !string.IsNullOrEmpty(CertFile) && !string.IsNullOrEmpty(KeyFile);
 }

@@ -34,6 +34,6 @@ public static class AgentCli
     }
 
     /// <summary>The flags given on the command line, as <c>name → value</c> (repeated list flags joined with commas).</summary>
-    public static Dictionary<string, string> GivenFlags(ParseResult result, Option<string> configFile, IReadOnlyDictionary<string, Option<string[]>> options) =>
+    public static Dictionary<string, string> GivenFlags(ParseResult result, Option<string> configFile, IReadOnlyDictionary<string, Option> options) =>
         FlagCommandLine<AgentOptions>.Given(AgentFlags.Table, result, configFile, options);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sensu.Agent.Configuration;
 using Sensu.Core.Configuration;
+using Sensu.Core.Logging;
 
 namespace Sensu.Agent.Hosting;
 
@@ -30,18 +31,7 @@ public static class AgentHost
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = true,
         });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
-        builder.Logging.SetMinimumLevel(SensuLogLevels.FromSensu(options.LogLevel));
-        builder.Logging.AddFilter("Microsoft", SensuLogLevels.Framework(options.LogLevel));
-        // A failed start is reported once, as one line, by StartupFailure; the host's own "Hosting failed to start"
-        // (an error with the stack trace) is left out. A faulted daemon is still logged (critical, with its exception).
-        builder.Logging.AddFilter(StartupFailure.HostCategory, LogLevel.Critical);
+        builder.Logging.AddSensuConsole("agent", options.LogFormat, options.LogLevel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         foreach (var apply in overrides)
             apply(builder.Services);

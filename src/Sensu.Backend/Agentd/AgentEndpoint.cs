@@ -62,7 +62,9 @@ public sealed class AgentEndpoint(
                 using var stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, context.RequestAborted);
                 // Queued before the session runs, so it is the first message the agent receives.
                 await entityConfigs.SendCurrentAsync(session, stopping.Token);
-                await session.RunAsync(stopping.Token);
+                // Only the backend's stop is "backend stopping": a connection that drops or closes ends the session's
+                // receive loop, which records the agent's reason (its close frame) or the connection lost.
+                await session.RunAsync(lifetime.ApplicationStopping);
             }
             finally
             {

@@ -167,13 +167,24 @@ public sealed class AgentSession : IAsyncDisposable
                 return;
             }
             if (received is not { } message)
+            {
+                Close(PeerClosedReason(), WebSocketCloseStatus.NormalClosure);
                 return;
+            }
             if (closing.IsCancellationRequested)
                 continue;
             metrics.Received(message.Type);
             await HandleAsync(message, cancellationToken);
         }
     }
+
+    /// <summary>Why the agent's side ended: its close frame and reason, or a connection that dropped without one.</summary>
+    private string PeerClosedReason() =>
+        transport.CloseStatus is null
+            ? "connection lost: the agent's connection ended without a close frame"
+            : string.IsNullOrWhiteSpace(transport.CloseStatusDescription)
+                ? "connection closed by the agent"
+                : "connection closed by the agent: " + transport.CloseStatusDescription;
 
     private async Task HandleAsync(TransportMessage message, CancellationToken cancellationToken)
     {

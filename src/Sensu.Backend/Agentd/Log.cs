@@ -5,8 +5,8 @@ namespace Sensu.Backend.Agentd;
 /// <summary>Agentd log messages, event ids 2000–2999.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(2000, LogLevel.Information, "agent listener started on {Url}")]
-    public static partial void ListenerStarted(ILogger logger, Uri url);
+    [LoggerMessage(2000, LogLevel.Information, "agent listener started on {Address}")]
+    public static partial void ListenerStarted(ILogger logger, string address);
 
     [LoggerMessage(2001, LogLevel.Information, "agent {Agent} connected to namespace {Namespace} as user {User} ({Auth})")]
     public static partial void SessionOpened(ILogger logger, string agent, string @namespace, string user, string auth);

@@ -5,6 +5,9 @@ namespace Sensu.Backend.Apid;
 /// <summary>Apid log messages: authentication at the API, event ids 1105–1108 (kept from Authentication).</summary>
 internal static partial class Log
 {
+    [LoggerMessage(1000, LogLevel.Information, "API listener started on {Address}")]
+    public static partial void ListenerStarted(ILogger logger, string address);
+
     [LoggerMessage(1105, LogLevel.Debug, "bearer token rejected ({Reason}) for {Path}")]
     public static partial void BearerRejected(ILogger logger, string path, string reason);
 

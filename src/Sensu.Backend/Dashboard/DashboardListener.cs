@@ -32,6 +32,9 @@ public sealed class DashboardListener
         }
     }
 
+    /// <summary>The address and port actually bound (<c>[::]</c> when every interface); null before start.</summary>
+    public IPEndPoint? BoundEndpoint => listen?.IPEndPoint is { Port: > 0 } endpoint ? endpoint : null;
+
     public void Attach(ListenOptions options, bool tls)
     {
         listen = options;

@@ -5,8 +5,8 @@ namespace Sensu.Backend.Dashboard;
 /// <summary>Dashboard log messages, event ids 9000–9999.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(9000, LogLevel.Information, "dashboard listener started on {Url}")]
-    public static partial void ListenerStarted(ILogger logger, Uri url);
+    [LoggerMessage(9000, LogLevel.Information, "dashboard listener started on {Address}")]
+    public static partial void ListenerStarted(ILogger logger, string address);
 
     [LoggerMessage(9001, LogLevel.Information, "dashboard sign-in by {User}")]
     public static partial void SignedIn(ILogger logger, string user);

@@ -1,4 +1,5 @@
 using Sensu.Core.Configuration;
+using Sensu.Core.Logging;
 
 namespace Sensu.Backend.Hosting;
 
@@ -36,6 +37,7 @@ public static class BackendFlags
         F.Text("dashboard-cert-file", "dashboard TLS certificate in PEM format", (o, v) => o.DashboardCertFile = v),
         F.Text("dashboard-key-file", "dashboard TLS certificate key in PEM format", (o, v) => o.DashboardKeyFile = v),
         F.Text("log-level", "logging level [panic, fatal, error, warn, info, debug, trace]", (o, v) => o.LogLevel = v),
+        F.Choice("log-format", "log format [json, text]: json writes Sensu's JSON lines, text one line for a human", SensuLogFormat.Names, (o, v) => o.LogFormat = v),
         F.Text("cert-file", "TLS certificate in PEM format", (o, v) => o.CertFile = v),
         F.Text("key-file", "TLS certificate key in PEM format", (o, v) => o.KeyFile = v),
         F.Text("trusted-ca-file", "TLS CA certificate bundle in PEM format", (o, v) => o.TrustedCaFile = v),

@@ -10,6 +10,7 @@ using Sensu.Backend.Agentd;
 using Sensu.Backend.Apid;
 using Sensu.Backend.Dashboard;
 using Sensu.Core.Configuration;
+using Sensu.Core.Logging;
 
 namespace Sensu.Backend.Hosting;
 
@@ -68,6 +69,7 @@ public static class BackendHost
         var dashboard = BackendOptionsBinding.Dashboard(options);
         var dashboardAddress = ListenAddress.FromHost(dashboard.Host, dashboard.Port, "dashboard-host");
         var dashboardListener = new DashboardListener();
+        ListenOptions? apiListen = null;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -77,18 +79,7 @@ public static class BackendHost
         // The dashboard's framework script: from the build's static web assets manifest when there is one (a published
         // backend has the files in wwwroot instead).
         builder.WebHost.UseStaticWebAssets();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
-        builder.Logging.SetMinimumLevel(SensuLogLevels.FromSensu(options.LogLevel));
-        builder.Logging.AddFilter("Microsoft", SensuLogLevels.Framework(options.LogLevel));
-        // A failed start is reported once, as one line, by StartupFailure; the host's own "Hosting failed to start"
-        // (an error with the stack trace) is left out. A faulted daemon is still logged (critical, with its exception).
-        builder.Logging.AddFilter(StartupFailure.HostCategory, LogLevel.Critical);
+        builder.Logging.AddSensuConsole("backend", options.LogFormat, options.LogLevel);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -99,6 +90,7 @@ public static class BackendHost
                 if (!string.IsNullOrEmpty(apid.CertFile) && !string.IsNullOrEmpty(apid.KeyFile))
                     listen.UseHttps(X509Certificate2.CreateFromPemFile(apid.CertFile, apid.KeyFile));
                 listen.UseSensuErrorBodies();
+                apiListen = listen;
             }
             if (api.IsAny)
                 kestrel.ListenAnyIP(api.Port, Configure);
@@ -140,6 +132,7 @@ public static class BackendHost
         app.UseAgentd();
         app.MapDashboard(dashboardListener);
         app.UseSensuBackend();
+        app.Lifetime.ApplicationStarted.Register(() => LogApiListener(app.Services, apiListen, apid));
         app.Lifetime.ApplicationStarted.Register(() => LogAgentListener(app.Services, agentd));
         app.Lifetime.ApplicationStarted.Register(() => LogDashboardListener(app.Services, dashboardListener));
         return app;
@@ -167,17 +160,30 @@ public static class BackendHost
             : throw new SettingsException($"agent-host \"{host}\" is not an IP address");
     }
 
+    /// <summary>A listener as bound, <c>scheme://address:port</c>: <c>[::]</c> or <c>0.0.0.0</c> when every interface.</summary>
+    private static string Bound(string scheme, IPEndPoint endpoint) =>
+        scheme + "://" + (endpoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + endpoint.Address + "]" : endpoint.Address.ToString())
+        + ":" + endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void LogApiListener(IServiceProvider services, ListenOptions? listen, ApidOptions apid)
+    {
+        if (listen?.IPEndPoint is { Port: > 0 } endpoint)
+            Apid.Log.ListenerStarted(services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Apid"),
+                Bound(!string.IsNullOrEmpty(apid.CertFile) && !string.IsNullOrEmpty(apid.KeyFile) ? "https" : "http", endpoint));
+    }
+
     private static void LogDashboardListener(IServiceProvider services, DashboardListener listener)
     {
-        if (listener.Url is { } url)
-            Sensu.Backend.Dashboard.Log.ListenerStarted(services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Dashboard"), url);
+        if (listener.BoundEndpoint is { } endpoint)
+            Sensu.Backend.Dashboard.Log.ListenerStarted(services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Dashboard"), Bound(listener.Tls ? "https" : "http", endpoint));
     }
 
     private static void LogAgentListener(IServiceProvider services, AgentdOptions agentd)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Sensu.Backend.Agentd");
-        if (services.GetRequiredService<AgentListener>().Url is { } url)
-            Agentd.Log.ListenerStarted(logger, url);
+        var listener = services.GetRequiredService<AgentListener>();
+        if (listener.BoundEndpoint is { } endpoint)
+            Agentd.Log.ListenerStarted(logger, Bound(listener.Tls ? "wss" : "ws", endpoint));
         if (!string.IsNullOrWhiteSpace(agentd.AuthCrlUrls))
             Agentd.Log.CrlUnsupported(logger);
     }

@@ -62,6 +62,9 @@ public sealed class BackendOptions
     [RegularExpression("^(panic|fatal|error|warn|warning|info|debug|trace)$", ErrorMessage = "log-level must be one of panic, fatal, error, warn, info, debug, trace")]
     public string LogLevel { get; set; } = "warn";
 
+    /// <summary><c>json</c> (Sensu's JSON lines) or <c>text</c>.</summary>
+    public string LogFormat { get; set; } = "json";
+
     public string? CertFile { get; set; }
 
     public string? KeyFile { get; set; }

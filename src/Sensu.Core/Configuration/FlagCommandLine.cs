@@ -9,7 +9,7 @@ namespace Sensu.Core.Configuration;
 /// </summary>
 public sealed class FlagCommandLine<TOptions>
 {
-    private FlagCommandLine(FlagTable<TOptions> table, Option<string> configFile, IReadOnlyDictionary<string, Option<string[]>> options)
+    private FlagCommandLine(FlagTable<TOptions> table, Option<string> configFile, IReadOnlyDictionary<string, Option> options)
     {
         Table = table;
         ConfigFile = configFile;
@@ -20,8 +20,8 @@ public sealed class FlagCommandLine<TOptions>
 
     public Option<string> ConfigFile { get; }
 
-    /// <summary>One option per flag, by flag name.</summary>
-    public IReadOnlyDictionary<string, Option<string[]>> Options { get; }
+    /// <summary>One option per flag, by flag name: <c>Option&lt;bool&gt;</c> for a switch, <c>Option&lt;string[]&gt;</c> otherwise.</summary>
+    public IReadOnlyDictionary<string, Option> Options { get; }
 
     /// <summary>Adds the table's options to <paramref name="command"/>.</summary>
     public static FlagCommandLine<TOptions> AddTo(Command command, FlagTable<TOptions> table, string program)
@@ -33,21 +33,19 @@ public sealed class FlagCommandLine<TOptions>
             Description = $"path to {program} config file (default {table.DefaultConfigFile})",
         };
         command.Options.Add(configFile);
-        var options = new Dictionary<string, Option<string[]>>(StringComparer.Ordinal);
+        var options = new Dictionary<string, Option>(StringComparer.Ordinal);
+        var defaults = FlagDefaults.Of(table);
         foreach (var flag in table.Flags)
         {
-            var option = new Option<string[]>("--" + flag.Name)
-            {
-                Description = $"{flag.Description} (env {flag.EnvironmentVariable})",
-                Arity = flag.IsSwitch ? ArgumentArity.ZeroOrOne : ArgumentArity.OneOrMore,
-                AllowMultipleArgumentsPerToken = false,
-            };
-            if (flag.IsSwitch)
-            {
-                // A switch is given bare (--deregister) or with its value attached (--deregister=true|false), as Go's
-                // flags take booleans; the tokens are kept as text and the flag reads them.
-                option.CustomParser = static result => result.Tokens.Select(t => t.Value).ToArray();
-            }
+            var description = defaults.TryGetValue(flag.Name, out var value)
+                ? $"{flag.Description} (default {value}; env {flag.EnvironmentVariable})"
+                : $"{flag.Description} (env {flag.EnvironmentVariable})";
+            // A switch is given bare (--deregister) or with its value attached (--deregister=true|false), as Go's
+            // flags take booleans: a bool option of arity zero-or-one, which help shows without a value; the tokens
+            // are read as text and the flag parses them.
+            Option option = flag.IsSwitch
+                ? new Option<bool>("--" + flag.Name) { Description = description, Arity = ArgumentArity.ZeroOrOne, CustomParser = static _ => true }
+                : new Option<string[]>("--" + flag.Name) { Description = description, Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
             command.Options.Add(option);
             options[flag.Name] = option;
         }
@@ -62,7 +60,7 @@ public sealed class FlagCommandLine<TOptions>
     /// repeated one-value flag keeps its last value (as Go's flags do).
     /// </summary>
     public static Dictionary<string, string> Given(
-        FlagTable<TOptions> table, ParseResult result, Option<string> configFile, IReadOnlyDictionary<string, Option<string[]>> options)
+        FlagTable<TOptions> table, ParseResult result, Option<string> configFile, IReadOnlyDictionary<string, Option> options)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(result);
@@ -74,8 +72,8 @@ public sealed class FlagCommandLine<TOptions>
         {
             if (result.GetResult(option) is not { Implicit: false } optionResult)
                 continue;
-            var values = result.GetValue(option) ?? [];
-            given[name] = optionResult.Tokens.Count == 0
+            var values = optionResult.Tokens.Select(t => t.Value).ToArray();
+            given[name] = values.Length == 0
                 ? "true"
                 : table.Find(name)?.Kind == FlagKind.Text ? values[^1] : string.Join(',', values);
         }

@@ -43,6 +43,20 @@ public static class StartupFailure
         }
     }
 
+    /// <summary>
+    /// Runs the parsed command line; a command line that does not parse (an unknown flag, a switch given a value that
+    /// is not boolean) is one line, <c>error: ...</c>, and <see cref="SettingsExitCode"/>, not the usage text.
+    /// </summary>
+    public static async Task<int> InvokeAsync(System.CommandLine.ParseResult result, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(error);
+        if (result.Errors.Count == 0)
+            return await result.InvokeAsync();
+        await error.WriteLineAsync("error: " + string.Join("; ", result.Errors.Select(e => e.Message)) + " (see --help)");
+        return SettingsExitCode;
+    }
+
     /// <summary>The exit code of an expected failure, or null for one that is not.</summary>
     public static int? ExitCode(Exception exception, Func<Exception, int?>? classify)
     {

@@ -17,7 +17,7 @@ public sealed class AgentCliTests
         Assert.Empty(result.Errors);
         var start = result.CommandResult.Command;
         var configFile = start.Options.OfType<System.CommandLine.Option<string>>().Single(o => o.Name == "--config-file");
-        var options = start.Options.OfType<System.CommandLine.Option<string[]>>().ToDictionary(o => o.Name.TrimStart('-'), o => o);
+        var options = start.Options.Where(o => o.Name.StartsWith("--", StringComparison.Ordinal) && o.Name != "--config-file" && o.Name != "--help").ToDictionary(o => o.Name.TrimStart('-'), o => o);
 
         var given = AgentCli.GivenFlags(result, configFile, options);
 
@@ -38,7 +38,7 @@ public sealed class AgentCliTests
         Assert.Empty(result.Errors);
         var start = result.CommandResult.Command;
         var configFile = start.Options.OfType<System.CommandLine.Option<string>>().Single(o => o.Name == "--config-file");
-        var options = start.Options.OfType<System.CommandLine.Option<string[]>>().ToDictionary(o => o.Name.TrimStart('-'), o => o);
+        var options = start.Options.Where(o => o.Name.StartsWith("--", StringComparison.Ordinal) && o.Name != "--config-file" && o.Name != "--help").ToDictionary(o => o.Name.TrimStart('-'), o => o);
 
         var settings = AgentSettings.Load(AgentCli.GivenFlags(result, configFile, options), Env([]));
 
@@ -48,13 +48,11 @@ public sealed class AgentCliTests
     [Fact]
     public void A_boolean_flag_with_a_value_that_is_not_boolean_is_refused_by_name()
     {
+        // A switch is a bool option of arity zero-or-one (help shows it without a value): a value that is not boolean
+        // is not taken by it, and the command line does not parse; the program says so in one line (StartupFailure).
         var command = AgentCli.Build();
         var result = command.Parse(["start", "--deregister=maybe"]);
-        var start = result.CommandResult.Command;
-        var configFile = start.Options.OfType<System.CommandLine.Option<string>>().Single(o => o.Name == "--config-file");
-        var options = start.Options.OfType<System.CommandLine.Option<string[]>>().ToDictionary(o => o.Name.TrimStart('-'), o => o);
-
-        var e = Assert.Throws<SettingsException>(() => AgentSettings.Load(AgentCli.GivenFlags(result, configFile, options), Env([])));
-        Assert.Contains("deregister", e.Message, StringComparison.Ordinal);
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("maybe", error.Message, StringComparison.Ordinal);
     }
 }

@@ -40,6 +40,17 @@ public sealed class StartupErrorTests
         Assert.Contains(message, line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unknown_flag_is_one_line_and_exit_code_2()
+    {
+        var (exitCode, lines) = await RunAsync(["--api-listen-address", "127.0.0.1:0", "--agent-port", "0", "--no-such-flag"]);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("err| error: ", line, StringComparison.Ordinal);
+        Assert.Contains("--no-such-flag", line, StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string[] Lines)> RunAsync(IEnumerable<string> flags)
     {
         var root = Directory.CreateTempSubdirectory("sensu-startup-").FullName;

@@ -22,6 +22,23 @@ public sealed class FlagCommandLineTests
     }
 
     [Fact]
+    public void Help_shows_each_default_and_switches_without_a_value()
+    {
+        var (flags, command) = Build();
+        var root = new RootCommand("sample") { command };
+        var output = new StringWriter();
+        root.Parse(["start", "--help"], new ParserConfiguration()).Invoke(new InvocationConfiguration { Output = output });
+        var help = output.ToString();
+        Assert.Contains("--verbose ", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("--verbose <", help, StringComparison.Ordinal);
+        Assert.Contains("--port <port>", help, StringComparison.Ordinal);
+        var defaults = FlagDefaults.Of(flags.Table);
+        Assert.NotEmpty(defaults);
+        foreach (var (name, value) in defaults)
+            Assert.Contains($"(default {value};", flags.Options[name].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_flags_only_are_returned()
     {
         var (flags, command) = Build();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Sensu.Backend.Caching;
 using Sensu.Core.Resources.Core;
@@ -7,11 +8,24 @@ namespace Sensu.Backend.Pipeline.Handlers;
 /// <summary>
 /// Turns handler names into handlers (core-spec §5.1) from the watcher-fed cache: <c>set</c> handlers are expanded
 /// up to <see cref="MaxDepth"/> levels, duplicates are removed, missing handlers are logged (info at the top level,
-/// error inside a set) and ignored.
+/// error inside a set) and ignored. A missing handler is logged once per condition: again only after the handlers
+/// have changed, not for every event (a keepalive names its handlers on each beat).
 /// </summary>
-public sealed class HandlerExpander(ResourceCache<Handler> handlers, ILogger<HandlerExpander> logger)
+public sealed class HandlerExpander
 {
     public const int MaxDepth = 3;
+
+    private readonly ResourceCache<Handler> handlers;
+    private readonly ILogger<HandlerExpander> logger;
+    private readonly ConcurrentDictionary<(string Namespace, string Name, string? Parent), byte> reported = new();
+
+    public HandlerExpander(ResourceCache<Handler> handlers, ILogger<HandlerExpander> logger)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        this.handlers = handlers;
+        this.logger = logger;
+        handlers.Changed += _ => reported.Clear();
+    }
 
     public IReadOnlyList<Handler> Expand(string @namespace, IEnumerable<string> names)
     {
@@ -34,6 +48,8 @@ public sealed class HandlerExpander(ResourceCache<Handler> handlers, ILogger<Han
             var handler = handlers.Get(@namespace, name);
             if (handler is null)
             {
+                if (!reported.TryAdd((@namespace, name, parent), 0))
+                    continue;
                 if (parent is null)
                     Log.HandlerMissing(logger, name, @namespace);
                 else
