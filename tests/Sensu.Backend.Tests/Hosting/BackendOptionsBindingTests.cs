@@ -137,7 +137,7 @@ public sealed class BackendOptionsBindingTests : IDisposable
             "state-dir", "cache-dir", "api-listen-address", "api-url", "api-request-limit", "agent-host", "agent-port",
             "agent-auth-cert-file", "agent-auth-key-file", "agent-auth-trusted-ca-file", "agent-auth-crl-urls",
             "agent-write-timeout", "agent-rate-limit", "agent-burst-limit", "assets-rate-limit", "assets-burst-limit",
-            "dashboard-host", "dashboard-port", "dashboard-cert-file", "dashboard-key-file", "log-level", "cert-file", "key-file", "trusted-ca-file",
+            "dashboard-host", "dashboard-port", "dashboard-cert-file", "dashboard-key-file", "log-level", "log-format", "cert-file", "key-file", "trusted-ca-file",
             "insecure-skip-tls-verify", "deregistration-handler", "eventd-workers", "eventd-buffer-size",
             "keepalived-workers", "keepalived-buffer-size", "pipelined-workers", "pipelined-buffer-size", "event-log-file",
             "cluster-admin-username", "cluster-admin-password", "cluster-admin-api-key", "child-env-allow-list", "labels",

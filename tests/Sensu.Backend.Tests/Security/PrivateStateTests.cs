@@ -32,7 +32,7 @@ public sealed class PrivateStateTests
         Assert.Contains(files, f => Path.GetFileName(f) == "sensu.db-wal");
         Assert.All(files, f => Assert.True(File.GetUnixFileMode(f) == File0600, $"{f} is {File.GetUnixFileMode(f)}"));
         Assert.All(Directory.GetDirectories(backend.StateDirectory, "*", SearchOption.AllDirectories), d => Assert.Equal(Dir0700, File.GetUnixFileMode(d)));
-        Assert.DoesNotContain("[8002]", backend.Log.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("was open to group or others", backend.Log.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,11 +61,14 @@ public sealed class PrivateStateTests
         Assert.Equal(File0600, File.GetUnixFileMode(stray!));
         Assert.Equal(Dir0700, File.GetUnixFileMode(backend.CacheDirectory));
         Assert.Equal(Dir0700, File.GetUnixFileMode(cached!)); // an executable keeps its owner execute bit
-        var warnings = backend.Log.Text().Split('\n').Where(l => l.Contains("warn", StringComparison.Ordinal)).ToList();
-        Assert.Contains(warnings, l => l.Contains("[8002]", StringComparison.Ordinal) && l.Contains(backend.StateDirectory + " ", StringComparison.Ordinal) && l.Contains("0755", StringComparison.Ordinal));
-        Assert.Contains(warnings, l => l.Contains("[8002]", StringComparison.Ordinal) && l.Contains(stray!, StringComparison.Ordinal) && l.Contains("0644", StringComparison.Ordinal));
-        Assert.Contains(warnings, l => l.Contains("[1030]", StringComparison.Ordinal) && l.Contains(backend.CacheDirectory + " ", StringComparison.Ordinal));
-        Assert.Contains(warnings, l => l.Contains("[1030]", StringComparison.Ordinal) && l.Contains(cached!, StringComparison.Ordinal));
+        // One JSON line per warning (Sensu's log format): the state's (store) and the cache's (backend) narrowing.
+        var warnings = backend.Log.Text().Split('\n').Where(l => l.Contains("\"level\":\"warning\"", StringComparison.Ordinal)).ToList();
+        const string State = "\"msg\":\"state ";
+        const string Cache = "\"msg\":\"cache path ";
+        Assert.Contains(warnings, l => l.Contains(State, StringComparison.Ordinal) && l.Contains(backend.StateDirectory + " ", StringComparison.Ordinal) && l.Contains("0755", StringComparison.Ordinal));
+        Assert.Contains(warnings, l => l.Contains(State, StringComparison.Ordinal) && l.Contains(stray!, StringComparison.Ordinal) && l.Contains("0644", StringComparison.Ordinal));
+        Assert.Contains(warnings, l => l.Contains(Cache, StringComparison.Ordinal) && l.Contains(backend.CacheDirectory + " ", StringComparison.Ordinal));
+        Assert.Contains(warnings, l => l.Contains(Cache, StringComparison.Ordinal) && l.Contains(cached!, StringComparison.Ordinal));
     }
 
     /// <summary>
